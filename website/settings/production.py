@@ -1,0 +1,94 @@
+"""Production: every secret and service comes from the environment.
+
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL.
+Optional: REDIS_URL (cache and sessions), EMAIL_URL (SMTP), AWS_STORAGE_BUCKET_NAME
+(S3-compatible media), OPENSEARCH_URL (search at scale), WAGTAILADMIN_BASE_URL.
+"""
+
+import os
+from urllib.parse import parse_qs, unquote, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+
+
+def env_required(name):
+    value = os.environ.get(name)
+    if not value:
+        raise ImproperlyConfigured(f"The environment variable {name} must be set in production.")
+    return value
+
+
+DEBUG = False
+SECRET_KEY = env_required("SECRET_KEY")
+ALLOWED_HOSTS = [host.strip() for host in env_required("ALLOWED_HOSTS").split(",") if host.strip()]
+CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
+env_required("DATABASE_URL")
+
+# Behind a TLS-terminating load balancer.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"
+
+# Redis for cache and sessions, so that any app server can answer any request.
+if REDIS_URL := os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "bss",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+# SMTP: EMAIL_URL=smtp://user:password@host:587/?tls=true
+if EMAIL_URL := os.environ.get("EMAIL_URL"):
+    _email = urlparse(EMAIL_URL)
+    _options = parse_qs(_email.query)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _email.hostname
+    EMAIL_PORT = _email.port or 587
+    EMAIL_HOST_USER = unquote(_email.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_email.password or "")
+    EMAIL_USE_TLS = _options.get("tls", ["true"])[0].lower() == "true" and _email.scheme != "smtps"
+    EMAIL_USE_SSL = _email.scheme == "smtps"
+
+# S3-compatible object storage for media (images, documents, logos).
+if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME")
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = False
+    AWS_S3_FILE_OVERWRITE = False
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+
+# OpenSearch through Wagtail's backend, for search at scale.
+if OPENSEARCH_URL := os.environ.get("OPENSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch2",
+            "URLS": [OPENSEARCH_URL],
+            "INDEX": os.environ.get("OPENSEARCH_INDEX", "bucuresti-social"),
+        }
+    }
+
+# Background work through Django's tasks framework, with a database-backed worker.
+if os.environ.get("TASKS_BACKEND") == "database":
+    INSTALLED_APPS += ["django_tasks", "django_tasks.backends.database"]  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+PRIVATE_PATHS = ["/admin/", "/cont/", "/contul-meu/", "/api/"]
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in PRIVATE_PATHS)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """The 500 page, rendered without the request context that may be what failed."""
+    return render(None, "500.html", {"debug": settings.DEBUG}, status=500)
