@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "news",
     "guides",
     "funding",
+    "directory",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
