@@ -136,7 +136,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Tasks (emails, digests): run immediately unless production configures a worker.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Email goes to the console in development; production.py configures SMTP from EMAIL_URL.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Bucureștiul social și solidar <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

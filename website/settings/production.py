@@ -49,17 +49,27 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
-# SMTP: EMAIL_URL=smtp://user:password@host:587/?tls=true
+# SMTP: EMAIL_URL=smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS).
 if EMAIL_URL := os.environ.get("EMAIL_URL"):
     _email = urlparse(EMAIL_URL)
     _options = parse_qs(_email.query)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = _email.hostname
-    EMAIL_PORT = _email.port or 587
-    EMAIL_HOST_USER = unquote(_email.username or "")
-    EMAIL_HOST_PASSWORD = unquote(_email.password or "")
-    EMAIL_USE_TLS = _options.get("tls", ["true"])[0].lower() == "true" and _email.scheme != "smtps"
-    EMAIL_USE_SSL = _email.scheme == "smtps"
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _email.hostname,
+                "port": _email.port or (465 if _email.scheme == "smtps" else 587),
+                "username": unquote(_email.username or ""),
+                "password": unquote(_email.password or ""),
+                "use_ssl": _email.scheme == "smtps",
+                "use_tls": _email.scheme != "smtps" and _options.get("tls", ["true"])[0].lower() == "true",
+                "timeout": 20,
+            },
+        }
+    }
+else:
+    # No SMTP configured: log emails instead of losing them silently.
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
 # S3-compatible object storage for media (images, documents, logos).
 if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
