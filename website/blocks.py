@@ -55,9 +55,7 @@ class ImageBlock(blocks.StructBlock):
 
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(
-        label=_("Title"), required=False, help_text=_("Leave empty to use the document's title.")
-    )
+    title = blocks.CharBlock(label=_("Title"), required=False, help_text=_("Leave empty to use the document's title."))
 
     class Meta:
         icon = "doc-full"
@@ -121,7 +119,5 @@ class BodyBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
-    embed = EmbedBlock(
-        label=_("Embedded media"), help_text=_("A YouTube or Vimeo link, for example."), icon="media"
-    )
+    embed = EmbedBlock(label=_("Embedded media"), help_text=_("A YouTube or Vimeo link, for example."), icon="media")
     table = TableBlock(label=_("Table"), template="blocks/table_block.html")

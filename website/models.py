@@ -166,9 +166,7 @@ class FormPage(AbstractForm):
     subpage_types = []
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
-    thank_you_text = RichTextField(
-        _("thank-you message"), blank=True, features=["bold", "italic", "link"]
-    )
+    thank_you_text = RichTextField(_("thank-you message"), blank=True, features=["bold", "italic", "link"])
     email_subject = models.CharField(
         _("email subject"), max_length=255, blank=True, help_text=_("Leave empty to use the page title.")
     )

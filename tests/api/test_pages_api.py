@@ -1,6 +1,6 @@
 import pytest
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.factories.website import ContentPageFactory, TopicFactory
 
