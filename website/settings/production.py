@@ -1,7 +1,7 @@
 """Production: every secret and service comes from the environment.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL.
-Optional: REDIS_URL (cache and sessions), EMAIL_URL (SMTP), AWS_STORAGE_BUCKET_NAME
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, EMAIL_URL (SMTP).
+Optional: REDIS_URL (cache and sessions), AWS_STORAGE_BUCKET_NAME
 (S3-compatible media), OPENSEARCH_URL (search at scale), WAGTAILADMIN_BASE_URL.
 """
 
@@ -50,26 +50,23 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
 # SMTP: EMAIL_URL=smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS).
-if EMAIL_URL := os.environ.get("EMAIL_URL"):
-    _email = urlparse(EMAIL_URL)
-    _options = parse_qs(_email.query)
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": _email.hostname,
-                "port": _email.port or (465 if _email.scheme == "smtps" else 587),
-                "username": unquote(_email.username or ""),
-                "password": unquote(_email.password or ""),
-                "use_ssl": _email.scheme == "smtps",
-                "use_tls": _email.scheme != "smtps" and _options.get("tls", ["true"])[0].lower() == "true",
-                "timeout": 20,
-            },
-        }
+# Members' accounts depend on email (verification, password reset), so it is required.
+_email = urlparse(env_required("EMAIL_URL"))
+_options = parse_qs(_email.query)
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _email.hostname,
+            "port": _email.port or (465 if _email.scheme == "smtps" else 587),
+            "username": unquote(_email.username or ""),
+            "password": unquote(_email.password or ""),
+            "use_ssl": _email.scheme == "smtps",
+            "use_tls": _email.scheme != "smtps" and _options.get("tls", ["true"])[0].lower() == "true",
+            "timeout": 20,
+        },
     }
-else:
-    # No SMTP configured: log emails instead of losing them silently.
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+}
 
 # S3-compatible object storage for media (images, documents, logos).
 if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
@@ -80,6 +77,9 @@ if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    _media_origin = f"https://{AWS_S3_CUSTOM_DOMAIN}" if AWS_S3_CUSTOM_DOMAIN else AWS_S3_ENDPOINT_URL
+    if _media_origin:
+        SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], _media_origin]  # noqa: F405
 
 # OpenSearch through Wagtail's backend, for search at scale.
 if OPENSEARCH_URL := os.environ.get("OPENSEARCH_URL"):
