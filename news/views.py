@@ -1,0 +1,40 @@
+"""The view-counter endpoints called by static/js/news-views.js and the <noscript> pixel."""
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from .models import NewsPage
+from .services import news_page_record_view
+
+# The smallest transparent GIF (1×1 pixel, 43 bytes).
+TRANSPARENT_GIF = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
+    b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+def _countable_page(page_id):
+    return get_object_or_404(NewsPage.objects.live().public(), pk=page_id)
+
+
+# CSRF-exempt on purpose: the worst a forged request can do is count one view for the
+# forging visitor's own session, and the cached article HTML carries no token.
+@csrf_exempt
+@require_POST
+@never_cache
+def record_view(request, page_id):
+    """Count a view of a live article for this session; answer {"views": N}."""
+    page = _countable_page(page_id)
+    return JsonResponse({"views": news_page_record_view(page=page, request=request)})
+
+
+@require_GET
+@never_cache
+def record_view_pixel(request, page_id):
+    """The same count for readers without JavaScript, as a 1×1 GIF."""
+    page = _countable_page(page_id)
+    news_page_record_view(page=page, request=request)
+    return HttpResponse(TRANSPARENT_GIF, content_type="image/gif")
