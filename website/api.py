@@ -5,6 +5,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from directory.api import OrganizationAPIViewSet
+
 
 class PageAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint, prefetching what a page type's API fields read.
@@ -24,3 +26,4 @@ api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PageAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("organizations", OrganizationAPIViewSet)

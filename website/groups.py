@@ -39,11 +39,21 @@ GROUP_MODEL_PERMISSIONS = {
         ("wagtailforms", "delete_formsubmission"),
         ("taggit", "add_tag"),
         ("taggit", "change_tag"),
+        # Directory: editors add and edit organizations; publishing goes through moderators' approval.
+        ("directory", "add_organization"),
+        ("directory", "change_organization"),
+        ("directory", "lock_organization"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
         ("website", "add_topic"),
         ("website", "change_topic"),
+        ("directory", "add_organization"),
+        ("directory", "change_organization"),
+        ("directory", "delete_organization"),
+        ("directory", "publish_organization"),
+        ("directory", "lock_organization"),
+        ("directory", "unlock_organization"),
     ],
 }
 

@@ -1,0 +1,166 @@
+"""`/api/v2/organizations/`: the public directory for partners, with the website's filters."""
+
+from django.utils.translation import gettext as _
+from rest_framework.fields import Field
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.utils import get_full_url
+from wagtail.api.v2.utils import BadRequestError, parse_boolean
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from website.models import Topic
+
+from .models import Organization, Sector
+from .selectors import MAX_SEARCH_LENGTH, MAX_VALUES_PER_FILTER, DirectoryFilters, public_organizations
+
+ORDERABLE_FIELDS = {"id", "name", "slug", "founding_year", "first_published_at", "last_published_at"}
+# `name` orders by the diacritics-folded name, so "Școala" comes after "Sănătate", not after "Zâmbet".
+ORDER_COLUMNS = {"name": "sort_name"}
+
+
+class ProfileUrlField(Field):
+    """The organization's public profile on the website, as an absolute URL."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, organization):
+        return get_full_url(self.context["request"], organization.get_absolute_url())
+
+
+class OrganizationFilter(BaseFilterBackend):
+    """`kind`, `sector`, `topic` (comma-separated values widen), `seeking_partners`, `verified`, `slug`, `search`.
+
+    Unknown values answer 400 with a message, so a partner's typo never looks like an empty directory.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        query = request.GET
+        for name, value in query.items():
+            if "\x00" in value:
+                raise BadRequestError(_("%(parameter)s: null characters are not allowed") % {"parameter": name})
+        kinds = _listed(query, "kind")
+        unknown = set(kinds) - set(Organization.Kind.values)
+        if unknown:
+            raise BadRequestError(_unknown_message("kind", unknown, Organization.Kind.values))
+        sectors = _listed(query, "sector")
+        if sectors:
+            known = set(Sector.objects.values_list("slug", flat=True))
+            if unknown := set(sectors) - known:
+                raise BadRequestError(_unknown_message("sector", unknown, sorted(known)))
+        topics = _listed(query, "topic")
+        if topics:
+            known = set(Topic.objects.filter(slug__in=topics).values_list("slug", flat=True))
+            if unknown := set(topics) - known:
+                raise BadRequestError(_unknown_message("topic", unknown, None))
+        search = query.get("search", "")
+        if len(search) > MAX_SEARCH_LENGTH:
+            raise BadRequestError(_("search: at most %(count)d characters") % {"count": MAX_SEARCH_LENGTH})
+        filters = DirectoryFilters(
+            search=search,
+            kinds=kinds,
+            sectors=sectors,
+            topics=topics,
+            seeking_partners=_boolean(query, "seeking_partners"),
+            verified=_boolean(query, "verified"),
+            slug=query.get("slug", ""),
+        )
+        return filters.apply(queryset)
+
+
+class OrganizationOrderingFilter(BaseFilterBackend):
+    """`order=name`, `order=-first_published_at`, … among a few fields; several separated by commas."""
+
+    def filter_queryset(self, request, queryset, view):
+        order = request.GET.get("order")
+        if not order:
+            return queryset
+        columns = []
+        for field in order.split(","):
+            name = field.strip().lstrip("-")
+            if name not in ORDERABLE_FIELDS:
+                raise BadRequestError(
+                    _("cannot order by '%(field)s'; use one of: %(fields)s")
+                    % {"field": field, "fields": ", ".join(sorted(ORDERABLE_FIELDS))}
+                )
+            columns.append(("-" if field.strip().startswith("-") else "") + ORDER_COLUMNS.get(name, name))
+        return queryset.order_by(*columns, "pk")
+
+
+class OrganizationAPIViewSet(BaseAPIViewSet):
+    """Published organizations only; drafts and changes waiting for moderation never appear."""
+
+    model = Organization
+    name = "organizations"
+    filter_backends = [OrganizationFilter, OrganizationOrderingFilter]
+    known_query_parameters = frozenset(
+        ["limit", "offset", "fields", "order", "search", "format", "_"]
+        + ["kind", "sector", "topic", "seeking_partners", "verified", "slug"]
+    )
+    find_query_parameters = frozenset(["id", "slug"])
+    meta_fields = [*BaseAPIViewSet.meta_fields, "html_url"]
+    listing_default_fields = [
+        *BaseAPIViewSet.listing_default_fields,
+        "html_url",
+        "name",
+        "short_name",
+        "slug",
+        "kind",
+        "sectors",
+        "topics",
+        "verified",
+        "seeking_partners",
+    ]
+    nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "name", "slug"]
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        return {**super().get_field_serializer_overrides(model), "html_url": ProfileUrlField(read_only=True)}
+
+    def get_queryset(self):
+        return public_organizations().for_listing().order_by("sort_name", "pk")
+
+    def check_query_parameters(self, queryset):
+        """Only the documented parameters: Wagtail's default also accepts (and ignores) any field name."""
+        unknown = set(self.request.GET.keys()) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                _("query parameter is not an operation or a recognised filter: %(names)s")
+                % {"names": ", ".join(sorted(unknown))}
+            )
+
+    def find_object(self, queryset, request):
+        if "slug" in request.GET:
+            return queryset.get(slug=request.GET["slug"])
+        if "id" in request.GET:
+            try:
+                return queryset.get(pk=int(request.GET["id"]))
+            except ValueError as error:
+                raise BadRequestError(_("id must be a number")) from error
+        return None
+
+
+def _listed(query, name):
+    values = tuple(value.strip() for value in query.get(name, "").split(",") if value.strip())
+    if len(values) > MAX_VALUES_PER_FILTER:
+        raise BadRequestError(
+            _("%(parameter)s: at most %(count)d values") % {"parameter": name, "count": MAX_VALUES_PER_FILTER}
+        )
+    return tuple(dict.fromkeys(values))
+
+
+def _boolean(query, name):
+    if name not in query:
+        return None
+    try:
+        return parse_boolean(query[name])
+    except ValueError as error:
+        raise BadRequestError(
+            _("%(parameter)s must be true or false, not '%(value)s'") % {"parameter": name, "value": query[name]}
+        ) from error
+
+
+def _unknown_message(parameter, unknown, known):
+    message = _("unknown %(parameter)s: %(values)s") % {"parameter": parameter, "values": ", ".join(sorted(unknown))}
+    if known:
+        message += "; " + _("use one of: %(values)s") % {"values": ", ".join(known)}
+    return message

@@ -1,0 +1,81 @@
+"""The public directory: listing with filters and counts, profiles, and the open-data exports."""
+
+from django.conf import settings
+from django.http import JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from wagtail import hooks
+
+from website.pagination import paginate
+
+from .exports import csv_lines, organization_data
+from .models import Organization
+from .selectors import DirectoryFilters, public_organizations
+
+PER_PAGE = getattr(settings, "DIRECTORY_PER_PAGE", 24)
+EXPORT_CHUNK_SIZE = 1000
+
+# Other apps add sections to a profile (its consultations, proposals, funding calls) with
+#   @hooks.register(PROFILE_SECTIONS_HOOK)
+#   def funding_calls(organization, request): return {"title": ..., "items": [(label, url), ...]} or None
+# A hook that returns nothing, or no items, adds nothing to the page.
+PROFILE_SECTIONS_HOOK = "directory_organization_profile_sections"
+
+
+@require_GET
+def organization_list(request):
+    filters = DirectoryFilters.from_site_query(request.GET)
+    organizations = public_organizations()
+    results = filters.ordered(filters.apply(organizations)).for_listing()
+    page_obj = paginate(request, results, PER_PAGE)
+    context = {
+        "filters": filters,
+        "facets": filters.facets(organizations),
+        "page_obj": page_obj,
+        "organizations": page_obj.object_list,
+        "kinds": Organization.Kind,
+    }
+    return render(request, "directory/organization_list.html", context)
+
+
+@require_GET
+def organization_detail(request, slug):
+    organization = get_object_or_404(public_organizations().for_listing(), slug=slug)
+    sections = []
+    for hook in hooks.get_hooks(PROFILE_SECTIONS_HOOK):
+        section = hook(organization, request)
+        if section and section.get("items"):
+            sections.append(section)
+    context = {"organization": organization, "profile_sections": sections}
+    return render(request, "directory/organization_detail.html", context)
+
+
+def _exported(request):
+    filters = DirectoryFilters.from_site_query(request.GET)
+    return filters.ordered(filters.apply(public_organizations())).for_listing()
+
+
+@require_GET
+def export_csv(request):
+    """The (filtered) public directory as CSV, streamed in chunks of EXPORT_CHUNK_SIZE rows."""
+    organizations = _exported(request).iterator(chunk_size=EXPORT_CHUNK_SIZE)
+    response = StreamingHttpResponse(
+        csv_lines(organizations, base_url=_base_url(request)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="organizatii.csv"'
+    return response
+
+
+@require_GET
+def export_json(request):
+    """The (filtered) public directory as JSON, in the API's list shape."""
+    base_url = _base_url(request)
+    items = [organization_data(organization, base_url=base_url) for organization in _exported(request)]
+    return JsonResponse(
+        {"meta": {"total_count": len(items)}, "items": items},
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+
+
+def _base_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
