@@ -1,6 +1,8 @@
 """The partner API's one router: Wagtail API v2 plus the project's own endpoints."""
 
+from django.core.exceptions import ValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -20,6 +22,15 @@ class PageAPIViewSet(PagesAPIViewSet):
         if hasattr(queryset, "for_listing"):
             queryset = queryset.for_listing()
         return queryset
+
+    def filter_queryset(self, queryset):
+        # Wagtail converts only boolean, integer and foreign-key filter values; a bad date, decimal or
+        # many-to-many value (`?deadline=abc`, `?topics=x`) would otherwise be a 500.
+        try:
+            return super().filter_queryset(queryset)
+        except (ValueError, ValidationError) as error:
+            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+            raise BadRequestError("field filter error. " + " ".join(messages)) from error
 
 
 api_router = WagtailAPIRouter("wagtailapi_v2")

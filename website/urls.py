@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("", include("news.urls")),
+    path("", include("funding.urls")),
     path("organizatii/", include("directory.urls")),
 ]
 
