@@ -34,7 +34,7 @@ class NewsPageQuerySet(PageQuerySet):
     def for_listing(self):
         """Everything a card, the feed or the API list reads, fetched in a constant number of queries."""
         renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=LISTING_RENDITIONS)
-        return self.select_related("listing_image").prefetch_related(
+        return self.select_related("listing_image", "locale").prefetch_related(
             "topics",
             "tags",
             Prefetch("listing_image__renditions", queryset=renditions),
@@ -97,13 +97,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
+    def published_news(self):
+        """The live, public articles of this section."""
+        return NewsPage.objects.child_of(self).live().public()
+
     def news(self):
         """The live, public articles of this section, newest first, ready for listing."""
-        return NewsPage.objects.child_of(self).live().public().for_listing().newest_first()
+        return self.published_news().for_listing().newest_first()
 
-    def tags_in_use(self):
-        """The tags of this section's live, public articles, for the filter list."""
-        tagged = NewsPageTag.objects.filter(content_object__in=NewsPage.objects.child_of(self).live().public())
+    @staticmethod
+    def tags_of(news):
+        """The tags used by these articles, for the filter list."""
+        tagged = NewsPageTag.objects.filter(content_object__in=news.values("pk"))
         return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by(Lower("name"))
 
     def feed_url(self, request=None):
@@ -111,7 +116,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = self.news()
+        published = self.published_news()
+        news = published.for_listing().newest_first()
         filters = {"topic": None, "tag": None}
         unknown = []
 
@@ -143,7 +149,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             unknown_filters=unknown,
             is_filtered=bool(topic_slug or tag_slug),
             topics=Topic.objects.all(),
-            tags=self.tags_in_use(),
+            tags=self.tags_of(published),
             feed_url=self.feed_url(request),
         )
         return context

@@ -1,7 +1,6 @@
 """The view-counter endpoints called by static/js/news-views.js and the <noscript> pixel."""
 
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -17,7 +16,8 @@ TRANSPARENT_GIF = (
 
 
 def _countable_page(page_id):
-    return get_object_or_404(NewsPage.objects.live().public(), pk=page_id)
+    """The live, public article with this id, or None: drafts and private pages are never counted."""
+    return NewsPage.objects.live().public().filter(pk=page_id).first()
 
 
 # CSRF-exempt on purpose: the worst a forged request can do is count one view for the
@@ -28,6 +28,8 @@ def _countable_page(page_id):
 def record_view(request, page_id):
     """Count a view of a live article for this session; answer {"views": N}."""
     page = _countable_page(page_id)
+    if page is None:
+        return JsonResponse({"error": "not found"}, status=404)
     return JsonResponse({"views": news_page_record_view(page=page, request=request)})
 
 
@@ -36,5 +38,7 @@ def record_view(request, page_id):
 def record_view_pixel(request, page_id):
     """The same count for readers without JavaScript, as a 1×1 GIF."""
     page = _countable_page(page_id)
+    if page is None:
+        return HttpResponseNotFound(content_type="image/gif")
     news_page_record_view(page=page, request=request)
     return HttpResponse(TRANSPARENT_GIF, content_type="image/gif")
