@@ -162,8 +162,8 @@ class FundingCallPageQuerySet(PageQuerySet):
         )
 
     def for_listing(self):
-        """Everything a card, the iCal feed and the API read, in a constant number of queries."""
-        return self.select_related("listing_image").prefetch_related(
+        """What cards, the iCal feed and the API (`meta.locale` included) read, in a constant number of queries."""
+        return self.select_related("listing_image", "locale").prefetch_related(
             "topics",
             "applicant_kinds",
             "listing_image__renditions",

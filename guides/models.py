@@ -92,7 +92,7 @@ class LegislationGuidePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """Everything a card and the API read, in a constant number of queries."""
-        return self.select_related("listing_image").prefetch_related(
+        return self.select_related("listing_image", "locale").prefetch_related(
             "topics", "legal_acts", "faq_items", "listing_image__renditions"
         )
 
