@@ -77,3 +77,9 @@ def test_filter_and_order_by_date(client, news_index):
 def test_news_index_in_the_api(client, news_index):
     data = client.get(LIST_URL, {"type": "news.NewsIndexPage", "fields": "intro"}).json()
     assert data["items"][0]["intro"] == news_index.intro
+
+
+def test_search(client, article, news_index):
+    NewsPageFactory(parent=news_index, title="Grădini comunitare", intro="Despre mediu.")
+    data = client.get(LIST_URL, {"type": "news.NewsPage", "search": "întreprinderile"}).json()
+    assert [item["id"] for item in data["items"]] == [article.pk]

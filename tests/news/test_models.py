@@ -58,6 +58,13 @@ class TestNewsPage:
         newer = NewsPageFactory(parent=news_index, date=today)
         assert list(news_index.news()) == [newer, older]
 
+    def test_listing_is_newest_first_whatever_the_tree_order(self, news_index):
+        """HomePage shows `NewsPage.objects.live().public().for_listing()[:3]` as the latest news."""
+        today = timezone.localdate()
+        pages = [NewsPageFactory(parent=news_index, date=today - datetime.timedelta(days=n)) for n in (9, 1, 5, 0)]
+        latest = list(NewsPage.objects.live().public().for_listing()[:3])
+        assert latest == [pages[3], pages[1], pages[2]]
+
     def test_index_lists_only_live_public_children(self, news_index):
         live = NewsPageFactory(parent=news_index)
         NewsPageFactory(parent=news_index, live=False)
