@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-PRIVATE_PATHS = ["/admin/", "/cont/", "/contul-meu/", "/api/"]
+PRIVATE_PATHS = ["/admin/", "/cont/", "/contul-meu/", "/api/", "/stiri/vizualizari/"]
 
 
 @require_GET

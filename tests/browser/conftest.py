@@ -6,6 +6,9 @@ import shutil
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+DESKTOP_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+)
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by
 # fixtures in that thread are still synchronous and safe.
@@ -43,7 +46,12 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="ro-RO", viewport={"width": 1280, "height": 900})
+    # A desktop browser's User-Agent: the site ignores "HeadlessChrome" as a bot (e.g. the view counter).
+    context = browser.new_context(
+        locale="ro-RO",
+        viewport={"width": 1280, "height": 900},
+        user_agent=DESKTOP_USER_AGENT,
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
