@@ -1,6 +1,8 @@
-"""`/api/v2/organizations/`: the public directory for partners, with the website's filters."""
+"""`/api/v2/organizations/`: the public directory for partners, with the website's filters.
 
-from django.utils.translation import gettext as _
+Error messages are in English, like those of Wagtail's own endpoints: they are read by developers.
+"""
+
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.utils import get_full_url
@@ -37,7 +39,7 @@ class OrganizationFilter(BaseFilterBackend):
         query = request.GET
         for name, value in query.items():
             if "\x00" in value:
-                raise BadRequestError(_("%(parameter)s: null characters are not allowed") % {"parameter": name})
+                raise BadRequestError(f"{name}: null characters are not allowed")
         kinds = _listed(query, "kind")
         unknown = set(kinds) - set(Organization.Kind.values)
         if unknown:
@@ -54,7 +56,7 @@ class OrganizationFilter(BaseFilterBackend):
                 raise BadRequestError(_unknown_message("topic", unknown, None))
         search = query.get("search", "")
         if len(search) > MAX_SEARCH_LENGTH:
-            raise BadRequestError(_("search: at most %(count)d characters") % {"count": MAX_SEARCH_LENGTH})
+            raise BadRequestError(f"search: at most {MAX_SEARCH_LENGTH} characters")
         filters = DirectoryFilters(
             search=search,
             kinds=kinds,
@@ -78,10 +80,7 @@ class OrganizationOrderingFilter(BaseFilterBackend):
         for field in order.split(","):
             name = field.strip().lstrip("-")
             if name not in ORDERABLE_FIELDS:
-                raise BadRequestError(
-                    _("cannot order by '%(field)s'; use one of: %(fields)s")
-                    % {"field": field, "fields": ", ".join(sorted(ORDERABLE_FIELDS))}
-                )
+                raise BadRequestError(f"cannot order by '{field}'; use one of: {', '.join(sorted(ORDERABLE_FIELDS))}")
             columns.append(("-" if field.strip().startswith("-") else "") + ORDER_COLUMNS.get(name, name))
         return queryset.order_by(*columns, "pk")
 
@@ -124,8 +123,7 @@ class OrganizationAPIViewSet(BaseAPIViewSet):
         unknown = set(self.request.GET.keys()) - self.known_query_parameters
         if unknown:
             raise BadRequestError(
-                _("query parameter is not an operation or a recognised filter: %(names)s")
-                % {"names": ", ".join(sorted(unknown))}
+                f"query parameter is not an operation or a recognised filter: {', '.join(sorted(unknown))}"
             )
 
     def find_object(self, queryset, request):
@@ -135,16 +133,14 @@ class OrganizationAPIViewSet(BaseAPIViewSet):
             try:
                 return queryset.get(pk=int(request.GET["id"]))
             except ValueError as error:
-                raise BadRequestError(_("id must be a number")) from error
+                raise BadRequestError("id must be a number") from error
         return None
 
 
 def _listed(query, name):
     values = tuple(value.strip() for value in query.get(name, "").split(",") if value.strip())
     if len(values) > MAX_VALUES_PER_FILTER:
-        raise BadRequestError(
-            _("%(parameter)s: at most %(count)d values") % {"parameter": name, "count": MAX_VALUES_PER_FILTER}
-        )
+        raise BadRequestError(f"{name}: at most {MAX_VALUES_PER_FILTER} values")
     return tuple(dict.fromkeys(values))
 
 
@@ -154,13 +150,11 @@ def _boolean(query, name):
     try:
         return parse_boolean(query[name])
     except ValueError as error:
-        raise BadRequestError(
-            _("%(parameter)s must be true or false, not '%(value)s'") % {"parameter": name, "value": query[name]}
-        ) from error
+        raise BadRequestError(f"{name} must be true or false, not '{query[name]}'") from error
 
 
 def _unknown_message(parameter, unknown, known):
-    message = _("unknown %(parameter)s: %(values)s") % {"parameter": parameter, "values": ", ".join(sorted(unknown))}
+    message = f"unknown {parameter}: {', '.join(sorted(unknown))}"
     if known:
-        message += "; " + _("use one of: %(values)s") % {"values": ", ".join(known)}
+        message += f"; use one of: {', '.join(known)}"
     return message

@@ -6,6 +6,7 @@ in a spreadsheet and imported back.
 
 import csv
 import io
+import re
 
 from django.utils import timezone
 
@@ -47,6 +48,7 @@ EXPORT_COLUMNS = [
 LIST_SEPARATOR = "; "
 # Prefixes that make spreadsheet programs read a cell as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+PHONE_LIKE = re.compile(r"\+?[0-9 ]+")
 
 
 def organization_data(organization, *, base_url):
@@ -121,5 +123,5 @@ def csv_lines(organizations, *, base_url):
 
 
 def _is_number_like(text):
-    # Phone numbers (+40 21 …) and negative numbers are data, not formulas.
-    return all(char.isdigit() or char in " +-()./" for char in text)
+    # Phone numbers ("+40 21 305 55 00") are data; anything with an operator after the sign is escaped.
+    return bool(PHONE_LIKE.fullmatch(text))

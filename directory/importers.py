@@ -235,7 +235,7 @@ class _RowImporter:
         for column, messages in parse_errors.items():
             errors.setdefault(column, []).extend(messages)
         if "cui" in errors:
-            report.rejected.append(RowProblem(line, _messages(errors)))
+            report.rejected.append(RowProblem(line, _messages(self.check_other_columns(parsed, errors))))
             return
         try:
             with transaction.atomic():
@@ -298,8 +298,20 @@ class _RowImporter:
                         _("unknown %(column)s: %(names)s.") % {"column": column, "names": ", ".join(unknown)}
                     ]
                 else:
-                    parsed[column] = list({known.get(name, known.get(fold(name))).pk: None for name in names})
+                    matched = [known.get(name) or known[fold(name)] for name in names]
+                    parsed[column] = list({item.pk: item for item in matched}.values())
         return parsed, errors
+
+    def check_other_columns(self, parsed, errors):
+        """`errors` plus the model's checks of the row's other values, for a row that cannot be saved anyway."""
+        errors = {column: list(messages) for column, messages in errors.items()}
+        values = {name: value for name, value in parsed.items() if name not in ("topics", "sectors")}
+        try:
+            Organization(**values).full_clean(exclude={"cui", "slug", *errors}, validate_unique=False)
+        except ValidationError as error:
+            for column, messages in error.message_dict.items():
+                errors.setdefault(column, []).extend(messages)
+        return errors
 
     def kind(self, value):
         folded = fold(value)
@@ -328,8 +340,8 @@ class _RowImporter:
             before = _snapshot(organization)
         for name, value in parsed.items():
             setattr(organization, name, value)
-        for name, pks in relations.items():
-            getattr(organization, name).set(pks)
+        for name, items in relations.items():
+            getattr(organization, name).set(items)
         # Every problem of the row at once: the columns that could not be read, then the model's own checks.
         errors = {column: list(messages) for column, messages in parse_errors.items()}
         try:

@@ -64,7 +64,12 @@ class CUIField(models.CharField):
     """A Romanian fiscal code, stored as bare digits: "RO 4267117" is saved as "4267117"."""
 
     def to_python(self, value):
-        return normalize_cui(super().to_python(value)) or None
+        value = super().to_python(value)
+        if not value:
+            # None and "" pass through, so that a blank CUI never matches NULL in uniqueness checks.
+            return value
+        # A value with nothing but the prefix ("RO") stays as typed, for the validator to refuse.
+        return normalize_cui(value) or value.strip()
 
     def formfield(self, **kwargs):
         # Room for the "RO" prefix and spaces that people type; the stored value is shorter.
@@ -323,11 +328,13 @@ class Organization(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         super().clean()
         errors = {}
         if (self.latitude is None) != (self.longitude is None):
-            message = _("Enter both the latitude and the longitude, or neither.")
-            errors["latitude" if self.latitude is None else "longitude"] = message
+            errors["latitude" if self.latitude is None else "longitude"] = ValidationError(
+                _("Enter both the latitude and the longitude, or neither."), code="coordinates_together"
+            )
         if self.social_enterprise_certificate and not self.social_enterprise_certified:
-            errors["social_enterprise_certified"] = _(
-                "Tick “certified social enterprise” or remove the certificate number."
+            errors["social_enterprise_certified"] = ValidationError(
+                _("Tick “certified social enterprise” or remove the certificate number."),
+                code="certificate_without_flag",
             )
         if errors:
             raise ValidationError(errors)

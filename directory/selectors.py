@@ -129,8 +129,9 @@ def _counts(through, value_path, organizations):
 
 
 def _clean(value):
-    # PostgreSQL refuses NUL characters in text parameters; they never belong in a filter.
-    return str(value).replace("\x00", "")
+    # PostgreSQL refuses NUL characters in text parameters. The replacement character keeps such a
+    # value unknown (it matches nothing) instead of turning it into a valid one.
+    return str(value).replace("\x00", "\ufffd")
 
 
 def _values(values):

@@ -40,6 +40,8 @@ class OrganizationViewSet(SnippetViewSet):
     menu_order = 200
     add_to_admin_menu = True
     filterset_class = OrganizationFilterSet
+    # Plain database search: staff find an organization by part of its name or by its CUI, drafts included.
+    search_backend_name = None
     search_fields = ["name", "short_name", "cui", "description"]
     list_display = [
         "name",
