@@ -120,7 +120,7 @@ class FundingIndexPage(RoutablePageMixin, BasePage):
         calls = self.calls().in_calendar(now=now).for_listing()
         body = calendar_for_calls(calls, request=request, now=now, name=self.title)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'inline; filename="finantari.ics"'
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.ics"'
         return response
 
 

@@ -109,3 +109,25 @@ class TestValidationMessages:
         html = response.content.decode()
         assert 'value="200000"' in html
         assert "Primăria Municipiului București" in html
+
+
+def test_preview_of_a_new_call(admin_client, funding_index):
+    url = f"/admin/pages/add/funding/fundingcallpage/{funding_index.pk}/preview/"
+    data = call_form()
+    data["applicant_kinds"] = [str(ApplicantKind.objects.get(code="ong").pk)]
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Primăria Municipiului București" in html
+    assert escape(str(ApplicantKind.objects.get(code="ong"))) in html
+
+
+def test_preview_of_the_index(admin_client, funding_index):
+    FundingCallPageFactory(parent=funding_index, title="Apel vizibil în previzualizare")
+    url = f"/admin/pages/{funding_index.pk}/edit/preview/"
+    data = nested_form_data({"title": "Finanțări", "slug": "finantari", "intro": "", "body": streamfield([])})
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "Apel vizibil în previzualizare" in response.content.decode()

@@ -83,6 +83,7 @@ class TestFeed:
         response = client.get("/finantari/calendar.ics")
         assert response.status_code == 200
         assert response["Content-Type"] == "text/calendar; charset=utf-8"
+        assert response["Content-Disposition"] == 'inline; filename="finantari.ics"'
         body = response.content.decode("utf-8")
         lines = unfold(body)
         assert lines[:2] == ["BEGIN:VCALENDAR", "VERSION:2.0"]
