@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -37,7 +38,7 @@ class ActKind(models.TextChoices):
     EMERGENCY_ORDINANCE = "oug", _("Government emergency ordinance (OUG)")
     GOVERNMENT_DECISION = "hg", _("Government decision (HG)")
     CGMB_DECISION = "hcgmb", _("Bucharest General Council decision (HCGMB)")
-    ORDER = "ordin", _("Order")
+    ORDER = "ordin", pgettext_lazy("legal act type", "Order")
     OTHER = "altul", _("Other act")
 
 
