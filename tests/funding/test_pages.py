@@ -21,12 +21,6 @@ def titles(response):
     return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
 
 
-def in_ro(message):
-    """A message as the Romanian site shows it (English until the catalogue translates it), HTML-escaped."""
-    with translation.override("ro"):
-        return escape(str(message))
-
-
 @pytest.fixture
 def calls(funding_index):
     """One call in each status, with different applicant kinds, topics, amounts and currencies."""
