@@ -17,7 +17,7 @@ from wagtail.log_actions import log
 
 from website.models import Topic
 
-from .exports import EXPORT_COLUMNS
+from .exports import EXPORT_COLUMNS, FORMULA_PREFIXES
 from .models import Organization, Sector
 from .text import fix_cedillas, fold
 from .validators import normalize_cui, validate_cui
@@ -256,7 +256,7 @@ class _RowImporter:
         parsed, errors = {}, {}
         for column in TEXT_COLUMNS:
             if column in values:
-                parsed[column] = fix_cedillas(values[column])
+                parsed[column] = fix_cedillas(_unescape_formula(values[column]))
         if "kind" in values:
             kind = self.kind(values["kind"])
             if kind is None:
@@ -338,6 +338,8 @@ class _RowImporter:
                 raise _Refused(_("it has unpublished changes; publish or discard them in the admin first."))
             outcome = "updated"
             before = _snapshot(organization)
+        if outcome == "updated" and not parsed.get("slug"):
+            parsed.pop("slug", None)  # an empty slug keeps the profile's address, even if the name changes
         for name, value in parsed.items():
             setattr(organization, name, value)
         for name, items in relations.items():
@@ -385,6 +387,13 @@ def _messages(errors):
         for message in column_messages:
             messages.append(message if column == NON_FIELD_ERRORS else f"{column}: {message}")
     return messages
+
+
+def _unescape_formula(text):
+    """The value without the apostrophe the export puts before text a spreadsheet would run as a formula."""
+    if text.startswith("'") and text[1:2] and text[1:2] in FORMULA_PREFIXES:
+        return text[1:]
+    return text
 
 
 def _column_name(name):

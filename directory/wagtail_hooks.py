@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -49,7 +49,7 @@ class OrganizationViewSet(SnippetViewSet):
         "cui",
         BooleanColumn("verified", label=_("Verified")),
         BooleanColumn("seeking_partners", label=_("Seeking partners")),
-        "status_string",
+        LiveStatusTagColumn(),
     ]
     list_per_page = 50
     ordering = ["sort_name"]

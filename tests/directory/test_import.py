@@ -319,3 +319,27 @@ def test_service_raises_for_unreadable_files():
     report = import_organizations(f"name,kind,cui\nA,asociatie,{valid_cui(4102030)}\n".encode(), filename="a.csv")
     assert report.created == [(2, "A")]
     assert report.rows == 1
+
+
+def test_an_export_imports_back_unchanged(client, run, environment):
+    OrganizationFactory(
+        name="=1+2 Asociația Șoimii",
+        cui=valid_cui(4102030),
+        topics=[environment],
+        sectors=["sector-3", "municipiu"],
+        latitude="44.421700",
+        longitude="26.151200",
+        phone="+40 21 000 11 22",
+        verified=True,
+    )
+    exported = b"".join(client.get("/organizatii/export.csv").streaming_content)
+    out, err = run(exported)
+    assert err == ""
+    assert out.strip() == summary(1, unchanged=1)
+
+
+def test_an_empty_slug_keeps_the_profile_address(run):
+    organization = OrganizationFactory(cui=valid_cui(4102030), name="Asociația Veche", slug="asociatia-veche")
+    run(f"name,kind,cui,slug\nAsociația Nouă,asociatie,{organization.cui},\n")
+    organization.refresh_from_db()
+    assert (organization.name, organization.slug) == ("Asociația Nouă", "asociatia-veche")
