@@ -37,7 +37,7 @@ serve: install
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test-browser: install
 	$(BIN)/pytest tests/browser
