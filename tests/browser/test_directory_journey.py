@@ -8,13 +8,9 @@ from playwright.sync_api import expect
 from tests.factories.directory import OrganizationFactory
 from tests.factories.website import TopicFactory
 
-# The migrations' data (Wagtail's root page, the sectors, the moderation workflow) is restored
-# for this test even when another live-server test emptied the database before it.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 
 @pytest.fixture
-def directory(home_page):
+def directory(transactional_db, home_page):
     environment = TopicFactory(name="Mediu", slug="mediu")
     education = TopicFactory(name="Educație", slug="educatie")
     OrganizationFactory(
