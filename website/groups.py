@@ -54,6 +54,11 @@ GROUP_MODEL_PERMISSIONS = {
         ("directory", "publish_organization"),
         ("directory", "lock_organization"),
         ("directory", "unlock_organization"),
+        # Members: moderators decide requests to join and name organizations' administrators.
+        ("members", "add_membership"),
+        ("members", "change_membership"),
+        ("members", "delete_membership"),
+        ("members", "view_membership"),
     ],
 }
 

@@ -19,6 +19,8 @@ urlpatterns = [
     path("", include("news.urls")),
     path("", include("funding.urls")),
     path("organizatii/", include("directory.urls")),
+    path("cont/", include("members.account_urls")),
+    path("contul-meu/", include("members.urls")),
 ]
 
 if settings.DEBUG:

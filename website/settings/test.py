@@ -17,3 +17,7 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# django-axes refuses logins without a request, which `client.login` makes: off here, and switched on
+# (override_settings) by the tests of login throttling.
+AXES_ENABLED = False

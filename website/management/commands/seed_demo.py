@@ -11,7 +11,7 @@ from website.groups import EDITORS, setup_groups
 from website.models import ContentPage, FormField, FormPage, SiteSettings
 
 # Each app's demo module has `seed(*, home, topics)`, returning a list of (role, username, password) logins.
-APP_DEMO_MODULES = ["directory.demo", "news.demo", "guides.demo", "funding.demo"]
+APP_DEMO_MODULES = ["directory.demo", "members.demo", "news.demo", "guides.demo", "funding.demo"]
 
 EDITOR_LOGIN = ("editor", "editor@bucuresti-social.ro", "Editor-Demo-2026")
 

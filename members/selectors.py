@@ -1,0 +1,83 @@
+"""Reading members and memberships: what the member area and the emails show."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+
+from directory.models import Organization
+
+from .models import Membership
+
+
+def user_display_name(user):
+    """The name a member is shown by: their full name, else their username (never their email on its own)."""
+    return user.get_full_name().strip() or user.get_username()
+
+
+def memberships_of(user):
+    """The member's requests and memberships, newest first, with their organizations."""
+    return Membership.objects.filter(user=user).select_related("organization").order_by("-created_at", "-pk")
+
+
+def open_membership(user, organization):
+    """The member's request waiting for approval or approved membership in the organization, if any."""
+    return Membership.objects.open().filter(user=user, organization=organization).first()
+
+
+def approved_membership(user, organization):
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.approved().filter(user=user, organization=organization).first()
+
+
+def organization_members(organization):
+    """Approved members of the organization, administrators first, with their accounts."""
+    return (
+        Membership.objects.approved()
+        .filter(organization=organization)
+        .select_related("user")
+        .order_by("role", "user__first_name", "user__last_name", "pk")
+    )
+
+
+def pending_requests(organization):
+    return (
+        Membership.objects.requested().filter(organization=organization).select_related("user").order_by("created_at")
+    )
+
+
+def administrator_emails(organization):
+    """Where to notify an organization's administrators; their addresses are never shown anywhere."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organization=organization,
+            memberships__state=Membership.State.APPROVED,
+            memberships__role=Membership.Role.ADMINISTRATOR,
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def login_names(user):
+    """The names login attempts are recorded under (django-axes): the username and every email address."""
+    emails = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    return {user.get_username().lower(), user.email.lower(), *(email.lower() for email in emails)} - {""}
+
+
+def organizations_administered_alone(user):
+    """Organizations whose only administrator is this member (deleting the account leaves them without one)."""
+    administered = Membership.objects.administrators().filter(user=user).values("organization_id")
+    administrators = Count(
+        "memberships",
+        filter=Q(memberships__state=Membership.State.APPROVED, memberships__role=Membership.Role.ADMINISTRATOR),
+    )
+    return list(
+        Organization.objects.filter(pk__in=administered)
+        .annotate(administrator_count=administrators)
+        .filter(administrator_count=1)
+        .order_by("sort_name")
+    )
