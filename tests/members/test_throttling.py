@@ -1,0 +1,78 @@
+"""Repeated failed logins are throttled (django-axes): per address and IP, with a Romanian lockout page."""
+
+import pytest
+from axes.models import AccessAttempt
+from django.test import override_settings
+from django.urls import reverse
+from django.utils.translation import gettext
+
+from tests.factories.members import PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("axes_on")]
+
+LIMIT = 5
+
+
+@pytest.fixture
+def axes_on():
+    with override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=LIMIT):
+        yield
+
+
+def log_in(client, email, password, ip="203.0.113.7"):
+    return client.post(reverse("account_login"), {"login": email, "password": password}, REMOTE_ADDR=ip)
+
+
+def test_repeated_failures_lock_the_address_out_even_with_the_right_password(client):
+    user = UserFactory(email="ana@example.org")
+    for _ in range(LIMIT - 1):
+        response = log_in(client, "ana@example.org", "gresita")
+        assert response.status_code == 200  # the form again, with its error
+    response = log_in(client, "ana@example.org", "gresita")
+    assert response.status_code == 429
+    assert gettext("Too many failed logins") in response.content.decode()
+    assert '<html lang="ro">' in response.content.decode()
+
+    response = log_in(client, "ana@example.org", PASSWORD)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert AccessAttempt.objects.filter(username="ana@example.org").exists()
+    assert user.last_login is None
+
+
+def test_the_address_is_counted_whatever_its_case(client):
+    UserFactory(email="ana@example.org")
+    for _ in range(LIMIT - 1):
+        log_in(client, "Ana@Example.org", "gresita")
+    assert log_in(client, "ANA@example.org", "gresita").status_code == 429
+
+
+def test_lockout_is_per_address_and_ip(client):
+    UserFactory(email="ana@example.org")
+    UserFactory(email="mihai@example.org")
+    for _ in range(LIMIT):
+        log_in(client, "ana@example.org", "gresita")
+    # Another member logging in from the same network, and the same member from elsewhere, are not blocked.
+    assert log_in(client, "mihai@example.org", PASSWORD).status_code == 302
+    client.post(reverse("account_logout"))
+    assert log_in(client, "ana@example.org", PASSWORD, ip="198.51.100.20").status_code == 302
+
+
+def test_a_successful_login_resets_the_count(client):
+    UserFactory(email="ana@example.org")
+    for _ in range(LIMIT - 1):
+        log_in(client, "ana@example.org", "gresita")
+    assert log_in(client, "ana@example.org", PASSWORD).status_code == 302
+    client.post(reverse("account_logout"))
+    for _ in range(LIMIT - 1):
+        assert log_in(client, "ana@example.org", "gresita").status_code == 200
+    assert log_in(client, "ana@example.org", PASSWORD).status_code == 302
+
+
+def test_the_admin_login_is_throttled_too(client):
+    UserFactory(username="editor", email="editor@example.org")
+    for _ in range(LIMIT):
+        response = client.post(
+            reverse("wagtailadmin_login"), {"username": "editor", "password": "gresita"}, REMOTE_ADDR="203.0.113.7"
+        )
+    assert response.status_code == 429
