@@ -1,13 +1,32 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 
 def navigation(request):
-    """The home page's children that editors marked "show in menus", for the header."""
+    """The header's menu: the home page's children marked "show in menus", plus the directory.
+
+    The directory (a Django view, not a page) goes after the content families and before plain
+    pages such as "Despre" and "Contact".
+    """
     site = Site.find_for_request(request)
     if site is None:
-        return {"nav_pages": [], "home_page": None}
+        return {"nav_items": [], "home_page": None}
     home = site.root_page
-    return {
-        "home_page": home,
-        "nav_pages": home.get_children().live().in_menu().public().only("id", "title", "url_path", "path", "depth"),
-    }
+    pages = home.get_children().live().in_menu().public().only("id", "title", "url_path", "path", "depth")
+    items = [
+        {"title": page.title, "url": page.get_url(request), "page": page, "plain": _is_plain(page)} for page in pages
+    ]
+    directory = {"title": _("Organizations"), "url": reverse("directory:index"), "page": None, "plain": False}
+    position = next((index for index, item in enumerate(items) if item["plain"]), len(items))
+    items.insert(position, directory)
+    for item in items:
+        item["current"] = bool(item["url"]) and item["url"] != "/" and request.path.startswith(item["url"])
+    return {"home_page": home, "nav_items": items}
+
+
+def _is_plain(page):
+    return page.specific_class is not None and page.specific_class._meta.label in (
+        "website.ContentPage",
+        "website.FormPage",
+    )

@@ -13,6 +13,9 @@ class TopicViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
+    # Search the listing with plain ORM lookups: the default backend on SQLite cannot restrict
+    # a search to named fields.
+    search_backend_name = None
     ordering = ["name"]
 
 

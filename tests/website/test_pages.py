@@ -171,3 +171,15 @@ def test_500_page_is_romanian(client, home_page, settings):
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "Ceva nu a mers bine" in response.content.decode()
+
+
+def test_navigation_lists_menu_pages_then_directory_then_plain_pages(client, home_page):
+    from tests.factories.news import NewsIndexPageFactory
+
+    NewsIndexPageFactory(parent=home_page, show_in_menus=True)
+    ContentPageFactory(parent=home_page, title="Despre", slug="despre", show_in_menus=True)
+    ContentPageFactory(parent=home_page, title="Ascunsă", slug="ascunsa", show_in_menus=False)
+    response = client.get("/organizatii/")
+    nav = [(item["title"], item["url"], item["current"]) for item in response.context["nav_items"]]
+    assert nav == [("Știri", "/stiri/", False), ("Organizații", "/organizatii/", True), ("Despre", "/despre/", False)]
+    assert 'href="/organizatii/" aria-current="page"' in response.content.decode()
