@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from directory.models import Organization
 from website import demo
 
 from .models import ApplicantKind, FundingCallDocument, FundingCallPage, FundingIndexPage
@@ -47,6 +48,8 @@ def seed(*, home, topics):
             for position, (title, text) in enumerate(call.pop("documents", []))
         ]
         image_title = call.pop("image", None)
+        # Funders that are in the directory (seeded before this) get linked to their profile.
+        funder_organization = Organization.objects.live().filter(name=call["funder"]).first()
         demo.child_page(
             index,
             FundingCallPage,
@@ -54,6 +57,7 @@ def seed(*, home, topics):
             topics=[topics[slug] for slug in call.pop("topics")],
             documents=documents,
             listing_image=demo.generated_image(image_title) if image_title else None,
+            funder_organization=funder_organization,
             **call,
         )
     return []

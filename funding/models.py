@@ -163,12 +163,29 @@ class FundingCallPageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """What cards, the iCal feed and the API (`meta.locale` included) read, in a constant number of queries."""
-        return self.select_related("listing_image", "locale").prefetch_related(
+        return self.select_related("listing_image", "locale", "funder_organization").prefetch_related(
             "topics",
             "applicant_kinds",
             "listing_image__renditions",
             Prefetch("documents", queryset=FundingCallDocument.objects.select_related("document")),
         )
+
+
+class FunderOrganizationField(serializers.Field):
+    """The funder's public directory entry (id, name, slug, profile URL), or null."""
+
+    def get_attribute(self, instance):
+        return instance.public_funder_organization
+
+    def to_representation(self, organization):
+        request = self.context.get("request")
+        url = organization.get_absolute_url()
+        return {
+            "id": organization.pk,
+            "name": organization.name,
+            "slug": organization.slug,
+            "url": request.build_absolute_uri(url) if request else url,
+        }
 
 
 class ApplicantKindSerializer(serializers.ModelSerializer):
@@ -196,11 +213,20 @@ class FundingCallPage(BasePage):
     parent_page_types = ["funding.FundingIndexPage"]
     subpage_types = []
 
-    # A later change adds an optional directory Organization as the funder; `funder_name` then prefers it.
+    funder_organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("funder in the directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="funding_calls",
+        help_text=_("Choose the funder from the directory when it is there: the call then appears on its profile."),
+    )
     funder = models.CharField(
         _("funder"),
         max_length=255,
-        help_text=_("The institution that gives the money, e.g. Primăria Municipiului București."),
+        blank=True,
+        help_text=_("The institution that gives the money, e.g. a ministry, when it is not in the directory."),
     )
     programme = models.CharField(
         _("programme"),
@@ -236,7 +262,13 @@ class FundingCallPage(BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("funder"), FieldPanel("programme"), FieldPanel("official_url")], heading=_("Funder")
+            [
+                FieldPanel("funder_organization"),
+                FieldPanel("funder"),
+                FieldPanel("programme"),
+                FieldPanel("official_url"),
+            ],
+            heading=_("Funder"),
         ),
         FieldRowPanel([FieldPanel("opens_on"), FieldPanel("deadline")], heading=_("Dates")),
         MultiFieldPanel(
@@ -258,7 +290,8 @@ class FundingCallPage(BasePage):
         index.FilterField("deadline"),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("funder"),
+        APIField("funder", serializer=serializers.CharField(source="funder_name", read_only=True)),
+        APIField("funder_organization", serializer=FunderOrganizationField(read_only=True)),
         APIField("programme"),
         APIField("applicant_kinds", serializer=ApplicantKindSerializer(many=True)),
         APIField("amount_min", serializer=serializers.DecimalField(14, 2, coerce_to_string=False, read_only=True)),
@@ -297,6 +330,8 @@ class FundingCallPage(BasePage):
     def clean(self):
         super().clean()
         errors = {}
+        if not self.funder_organization_id and not self.funder.strip():
+            errors["funder"] = _("Choose the funder from the directory or type its name.")
         if self.opens_on and self.deadline and self.deadline.astimezone(UTC) < self.opens_at.astimezone(UTC):
             errors["deadline"] = _("The deadline cannot be before the opening date.")
         if self.amount_min is not None and self.amount_max is not None and self.amount_min > self.amount_max:
@@ -305,8 +340,15 @@ class FundingCallPage(BasePage):
             raise ValidationError(errors)
 
     @property
+    def public_funder_organization(self):
+        """The funder's directory profile, only while it is published."""
+        organization = self.funder_organization
+        return organization if organization is not None and organization.live else None
+
+    @property
     def funder_name(self):
-        return self.funder
+        organization = self.public_funder_organization
+        return organization.name if organization else self.funder
 
     @property
     def opens_at(self):
