@@ -264,9 +264,13 @@ def _submit_for_moderation(organization, user):
 
 @transaction.atomic
 def organization_moderation_finished(*, workflow_state, approved):
-    """Tell an organization's administrators that moderators approved (published) or sent back their change."""
+    """Tell an organization's administrators that moderators approved (published) or sent back a member's change."""
     organization = workflow_state.content_object
-    if not isinstance(organization, Organization):
+    requested_by = workflow_state.requested_by
+    if not isinstance(organization, Organization) or requested_by is None:
+        return
+    if requested_by.has_perm("wagtailadmin.access_admin"):
+        # Staff sent it to moderation from the admin: Wagtail's own notifications cover it.
         return
     comment = ""
     if not approved and workflow_state.current_task_state is not None:

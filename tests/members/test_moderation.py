@@ -9,7 +9,9 @@ from django.utils.translation import gettext
 from wagtail.models import Revision, WorkflowState
 
 from directory.models import Organization
+from tests.factories.members import UserFactory
 from tests.members.test_member_area import profile_data
+from website.groups import EDITORS
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +159,17 @@ def test_registered_organization_is_public_after_approval(client, outsider, mode
     assert client.get(f"/api/v2/organizations/{organization.pk}/").status_code == 404
     moderator_decides(organization, moderator, "approve")
     assert client.get(reverse("directory:detail", args=[organization.slug])).status_code == 200
+
+
+def test_changes_sent_by_staff_do_not_email_the_administrators(
+    client, organization, administrator, moderator, staff_groups, django_capture_on_commit_callbacks
+):
+    editor = UserFactory(username="editor")
+    editor.groups.add(staff_groups[EDITORS])
+    organization.name = "Asociația Vecinii din Titan (actualizat)"
+    organization.save_revision(user=editor)
+    Organization.get_default_workflow().start(organization, editor)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_decides(organization, moderator, "approve")
+    assert administrator.email not in [address for message in mail.outbox for address in message.to]

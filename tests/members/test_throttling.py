@@ -76,3 +76,14 @@ def test_the_admin_login_is_throttled_too(client):
             reverse("wagtailadmin_login"), {"username": "editor", "password": "gresita"}, REMOTE_ADDR="203.0.113.7"
         )
     assert response.status_code == 429
+
+
+def test_too_many_reset_emails_get_a_romanian_page(client):
+    UserFactory(email="ana@example.org")
+    for _ in range(5):  # allauth's limit: 5 reset emails a minute per address
+        assert client.post(reverse("account_reset_password"), {"email": "ana@example.org"}).status_code == 302
+    response = client.post(reverse("account_reset_password"), {"email": "ana@example.org"})
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert '<html lang="ro">' in page
+    assert gettext("You sent too many requests in a short time. Wait a minute, then try again.") in page
