@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Organization
 
 from .models import Membership
+from .services import PROFILE_FIELDS
 
 PASSWORD_HELP = _(
     "At least 8 characters; not only digits, not a common password, not like your name or email address."
@@ -125,34 +126,6 @@ class JoinRequestForm(forms.ModelForm):
 
 class OrganizationSearchForm(forms.Form):
     q = forms.CharField(label=_("Organization name or fiscal code (CUI)"), max_length=200, required=False)
-
-
-# What an organization's administrators edit; staff-only fields (verified, logo, coordinates, slug) stay in the admin.
-PROFILE_FIELDS = [
-    "name",
-    "short_name",
-    "kind",
-    "cui",
-    "registration_number",
-    "founding_year",
-    "description",
-    "topics",
-    "sectors",
-    "address",
-    "postal_code",
-    "email",
-    "phone",
-    "website",
-    "facebook_url",
-    "linkedin_url",
-    "instagram_url",
-    "youtube_url",
-    "social_service_provider",
-    "social_enterprise_certified",
-    "social_enterprise_certificate",
-    "seeking_partners",
-    "partnership_text",
-]
 
 
 class OrganizationProfileForm(forms.ModelForm):

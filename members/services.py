@@ -37,6 +37,33 @@ PERSONAL_DATA_HOOK = "members_personal_data"
 #   def proposals(user): ...
 ACCOUNT_DELETE_HOOK = "members_before_account_delete"
 
+# What an organization's administrators edit; staff-only fields (verified, logo, coordinates, slug) stay in the admin.
+PROFILE_FIELDS = [
+    "name",
+    "short_name",
+    "kind",
+    "cui",
+    "registration_number",
+    "founding_year",
+    "description",
+    "topics",
+    "sectors",
+    "address",
+    "postal_code",
+    "email",
+    "phone",
+    "website",
+    "facebook_url",
+    "linkedin_url",
+    "instagram_url",
+    "youtube_url",
+    "social_service_provider",
+    "social_enterprise_certified",
+    "social_enterprise_certificate",
+    "seeking_partners",
+    "partnership_text",
+]
+
 
 # Memberships
 
@@ -234,8 +261,9 @@ def ensure_profile_editable(organization, user):
 
 
 def _split_profile_data(data):
+    """The profile's values and its many-to-many relations; fields members may not edit are ignored."""
     relations = {name: list(data[name]) for name in ("topics", "sectors") if name in data}
-    values = {name: value for name, value in data.items() if name not in relations}
+    values = {name: value for name, value in data.items() if name in PROFILE_FIELDS and name not in relations}
     return values, relations
 
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext
 from wagtail.models import Revision, WorkflowState
 
 from directory.models import Organization
-from tests.factories.members import UserFactory
+from members import services
+from tests.factories.members import MembershipFactory, UserFactory
 from tests.members.test_member_area import profile_data
 from website.groups import EDITORS
 
@@ -173,3 +174,23 @@ def test_changes_sent_by_staff_do_not_email_the_administrators(
     with django_capture_on_commit_callbacks(execute=True):
         moderator_decides(organization, moderator, "approve")
     assert administrator.email not in [address for message in mail.outbox for address in message.to]
+
+
+def test_members_cannot_change_staff_only_fields(client, organization, administrator):
+    client.force_login(administrator)
+    submit_change(client, organization, name="Asociația Titan Verde", verified="on", slug="alt-slug", live="on")
+    proposed = Organization.objects.get(pk=organization.pk).get_latest_revision_as_object()
+    assert (proposed.name, proposed.verified, proposed.slug) == ("Asociația Titan Verde", False, organization.slug)
+
+
+def test_the_service_ignores_staff_only_fields(other_organization):
+    administrator = MembershipFactory(organization=other_organization, administrator=True).user
+    services.organization_profile_submit_change(
+        organization=other_organization,
+        user=administrator,
+        data={"name": "Fundația Lumina Nouă", "verified": True, "live": True, "slug": "altceva"},
+    )
+    other_organization.refresh_from_db()
+    proposed = other_organization.get_latest_revision_as_object()
+    assert (proposed.name, proposed.verified, proposed.slug) == ("Fundația Lumina Nouă", False, "fundatia-lumina")
+    assert other_organization.name == "Fundația Lumina"
