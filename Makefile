@@ -54,7 +54,7 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789 \
-		ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:///tmp/check.sqlite3 EMAIL_URL=smtp://localhost:25 $(MANAGE) check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:////tmp/check.sqlite3 EMAIL_URL=smtp://localhost:25 $(MANAGE) check --deploy --fail-level WARNING
 
 # Recompile the Romanian catalogues after editing locale/ro/LC_MESSAGES/django.po or an app's.
 messages: install
