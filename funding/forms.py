@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from website.models import Topic
 
@@ -63,10 +64,11 @@ class FundingFilterForm(forms.Form):
         required=False,
         choices=[
             ("", _("Any status")),
+            # Plural in Romanian ("calls that are …"), unlike the singular status badges.
             (ACCEPTING, _("Open for applications")),
-            (FundingStatus.CLOSING_SOON, _("Closing soon")),
-            (FundingStatus.UPCOMING, _("Upcoming")),
-            (FundingStatus.CLOSED, _("Closed")),
+            (FundingStatus.CLOSING_SOON, pgettext_lazy("funding calls filter", "Closing soon")),
+            (FundingStatus.UPCOMING, pgettext_lazy("funding calls filter", "Upcoming")),
+            (FundingStatus.CLOSED, pgettext_lazy("funding calls filter", "Closed")),
         ],
     )
     solicitant = forms.ChoiceField(label=_("Who can apply"), required=False)

@@ -6,8 +6,8 @@ from wagtail.models import Site
 def navigation(request):
     """The header's menu: the home page's children marked "show in menus", plus the directory.
 
-    The directory (a Django view, not a page) goes after the content families and before plain
-    pages such as "Despre" and "Contact".
+    Content families (news, guides, funding, …) come first in tree order, then the directory (a
+    Django view, not a page), then plain pages such as "Despre" and "Contact".
     """
     site = Site.find_for_request(request)
     if site is None:
@@ -18,8 +18,7 @@ def navigation(request):
         {"title": page.title, "url": page.get_url(request), "page": page, "plain": _is_plain(page)} for page in pages
     ]
     directory = {"title": _("Organizations"), "url": reverse("directory:index"), "page": None, "plain": False}
-    position = next((index for index, item in enumerate(items) if item["plain"]), len(items))
-    items.insert(position, directory)
+    items = [item for item in items if not item["plain"]] + [directory] + [item for item in items if item["plain"]]
     for item in items:
         item["current"] = bool(item["url"]) and item["url"] != "/" and request.path.startswith(item["url"])
     return {"home_page": home, "nav_items": items}

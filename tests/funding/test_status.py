@@ -142,7 +142,7 @@ class TestLabels:
         ]
 
 
-def test_page_status_without_dates_is_none():
+def test_page_status_without_dates_is_none(db):  # Wagtail looks up the content type
     assert FundingCallPage(title="Ciornă").status is None
     assert FundingCallPage(title="Ciornă").status_label == ""
 

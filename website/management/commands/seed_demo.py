@@ -5,6 +5,7 @@ from importlib import import_module
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test import override_settings
 
 from website import demo
 from website.groups import EDITORS, setup_groups
@@ -21,6 +22,14 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        # Demo workflows and memberships would email their (fictional) people: send nothing.
+        with override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}):
+            logins = self.seed()
+        self.stdout.write(self.style.SUCCESS("Demo content ready: http://127.0.0.1:8000/ (admin: /admin/)"))
+        for role, username, password in logins:
+            self.stdout.write(f"  {role}: {username} / {password}")
+
+    def seed(self):
         groups = setup_groups()
         home = demo.home_page()
         topics = demo.topics()
@@ -29,9 +38,7 @@ class Command(BaseCommand):
         logins = [("Editor (administrare)", *self.seed_editor(groups))]
         for module_name in APP_DEMO_MODULES:
             logins += import_module(module_name).seed(home=home, topics=topics) or []
-        self.stdout.write(self.style.SUCCESS("Demo content ready: http://127.0.0.1:8000/ (admin: /admin/)"))
-        for role, username, password in logins:
-            self.stdout.write(f"  {role}: {username} / {password}")
+        return logins
 
     def seed_settings(self, home):
         site_settings = SiteSettings.for_site(home.get_site())
