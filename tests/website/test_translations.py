@@ -19,7 +19,9 @@ def test_every_entry_is_translated():
 def test_compiled_catalogue_is_up_to_date():
     catalogue = polib.pofile(str(CATALOGUE))
     compiled = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
-    expected = {(entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural for entry in catalogue.translated_entries()}
+    expected = {
+        (entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural for entry in catalogue.translated_entries()
+    }
     actual = {(entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural for entry in compiled}
     assert actual == expected
 
