@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from website.models import Topic
+from website.forms import ListingFilterForm
 
 from .models import ApplicantKind, Currency
 from .status import FundingStatus, accepting_condition
@@ -50,7 +50,7 @@ class AmountField(forms.CharField):
         return amount
 
 
-class FundingFilterForm(forms.Form):
+class FundingFilterForm(ListingFilterForm):
     """Bound to the query string (`?stare=&solicitant=&tema=&suma_min=&suma_max=&moneda=&ordine=`)."""
 
     ORDERINGS = [
@@ -83,25 +83,7 @@ class FundingFilterForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["solicitant"].choices = [("", _("Anyone")), *ApplicantKind.Code.choices]
-        self.fields["tema"].choices = [("", _("Any topic")), *Topic.objects.values_list("slug", "name")]
-
-    def ignored_filters(self):
-        """(label, value, reason) for each parameter that was not understood and so not applied."""
-        if not self.is_bound:
-            return []
-        self.is_valid()
-        return [
-            (self.fields[name].label, self.data.get(name, ""), " ".join(str(error) for error in errors))
-            for name, errors in self.errors.items()
-            if name in self.fields
-        ]
-
-    def value(self, name):
-        """The cleaned value of a valid parameter, or None when it is absent or was ignored."""
-        if not self.is_bound:
-            return None
-        self.is_valid()
-        return self.cleaned_data.get(name) or None
+        self.fields["tema"].choices = self.topic_choices()
 
     def filter(self, calls, *, now):
         """`calls` narrowed and ordered by the valid parameters."""
