@@ -56,6 +56,11 @@ check: install
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789 \
 		ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:////tmp/check.sqlite3 EMAIL_URL=smtp://localhost:25 $(MANAGE) check --deploy --fail-level WARNING
 
+# gunicorn on PostgreSQL (database bss_bench) with seed_scale data, measured on loopback; see README "Benchmarks".
+# Options: make bench BENCH_ARGS="--duration 5 --concurrency 16"
+bench: install
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
 # Recompile the Romanian catalogues after editing locale/ro/LC_MESSAGES/django.po or an app's.
 messages: install
 	$(MANAGE) makemessages -l ro --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
