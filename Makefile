@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
+# `make check` runs the deploy checks against this database (CI passes its PostgreSQL).
+CHECK_DATABASE_URL ?= sqlite:////tmp/check.sqlite3
 PORT ?= 8000
 
 # The first interpreter >= 3.12: $(PYTHON) if given, then pyenv's 3.12/3.13, then python3.
@@ -54,7 +56,8 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789 \
-		ALLOWED_HOSTS=example.org DATABASE_URL=sqlite:////tmp/check.sqlite3 EMAIL_URL=smtp://localhost:25 $(MANAGE) check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=example.org DATABASE_URL=$(CHECK_DATABASE_URL) EMAIL_URL=smtp://localhost:25 \
+		$(MANAGE) check --deploy --database default --fail-level WARNING
 
 # gunicorn on PostgreSQL (database bss_bench) with seed_scale data, measured on loopback; see README "Benchmarks".
 # Options: make bench BENCH_ARGS="--duration 5 --concurrency 16"

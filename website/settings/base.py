@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    # Wagtail's PostgreSQL search backend needs it; harmless on SQLite.
+    "django.contrib.postgres",
     "django.contrib.staticfiles",
 ]
 

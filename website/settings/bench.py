@@ -20,9 +20,6 @@ if not os.environ.get("DATABASE_URL"):
 
     raise ImproperlyConfigured("Benchmarks run on PostgreSQL: set DATABASE_URL (benchmarks/run.py does).")
 
-# Wagtail's PostgreSQL search index (SearchVectorField, GIN indexes) needs it; base.py does not list it yet.
-if "django.contrib.postgres" not in INSTALLED_APPS:  # noqa: F405
-    INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]  # noqa: F405
 
 # The benchmark database's pictures and renditions, apart from the development ones.
 MEDIA_ROOT = BASE_DIR / "media" / "bench"  # noqa: F405
