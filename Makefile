@@ -56,7 +56,7 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789 \
-		ALLOWED_HOSTS=example.org DATABASE_URL=$(CHECK_DATABASE_URL) EMAIL_URL=smtp://localhost:25 \
+		ALLOWED_HOSTS=example.org DATABASE_URL=$(CHECK_DATABASE_URL) EMAIL_URL=smtp://localhost:25 WAGTAILADMIN_BASE_URL=https://example.org \
 		$(MANAGE) check --deploy --database default --fail-level WARNING
 
 # gunicorn on PostgreSQL (database bss_bench) with seed_scale data, measured on loopback; see README "Benchmarks".

@@ -1,8 +1,8 @@
 """Production: every secret and service comes from the environment.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, EMAIL_URL (SMTP).
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, EMAIL_URL (SMTP), WAGTAILADMIN_BASE_URL.
 Optional: REDIS_URL (cache and sessions), AWS_STORAGE_BUCKET_NAME
-(S3-compatible media), OPENSEARCH_URL (search at scale), WAGTAILADMIN_BASE_URL.
+(S3-compatible media), OPENSEARCH_URL (search at scale).
 """
 
 import os
@@ -25,6 +25,8 @@ SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in env_required("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
 env_required("DATABASE_URL")
+# The public address: links in emails (account confirmation, password reset) and API URLs use it.
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = env_required("WAGTAILADMIN_BASE_URL").rstrip("/")
 
 # Behind a TLS-terminating load balancer.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
