@@ -68,16 +68,21 @@ PROFILE_FIELDS = [
 # Memberships
 
 
+def organization_join_refusal(*, organization) -> str:
+    """Why nobody can ask to join `organization` now ("" when they can)."""
+    if organization.live:
+        return ""
+    return _("%(organization)s is not published in the directory yet, so it cannot receive requests to join.") % {
+        "organization": organization.name
+    }
+
+
 @transaction.atomic
 def membership_request(*, user, organization, message="") -> Membership:
     """The member asks to join a published organization; its administrators (or the moderators) are notified."""
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
-    if not organization.live:
-        raise ValidationError(
-            _("%(organization)s is not published in the directory yet, so it cannot receive requests to join.")
-            % {"organization": organization.name},
-            code="organization_not_published",
-        )
+    if refusal := organization_join_refusal(organization=organization):
+        raise ValidationError(refusal, code="organization_not_published")
     existing = Membership.objects.open().filter(user=user, organization=organization).first()
     if existing is not None and existing.state == Membership.State.REQUESTED:
         raise ValidationError(

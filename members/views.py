@@ -91,11 +91,7 @@ def join_request(request, pk):
                 % {"organization": organization.name},
             )
             return redirect("members:dashboard")
-    refusal = ""
-    if not organization.live and not form.is_bound:
-        refusal = _(
-            "%(organization)s is not published in the directory yet, so it cannot receive requests to join."
-        ) % {"organization": organization.name}
+    refusal = "" if form.is_bound else services.organization_join_refusal(organization=organization)
     context = {"organization": organization, "form": form, "can_ask": organization.live, "refusal": refusal}
     return render(request, "members/join_request.html", context)
 
