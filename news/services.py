@@ -1,7 +1,18 @@
-"""The news view counter: one view per visitor session per article, bots ignored, atomic."""
+"""The news view counter: one view per reader per article, bots ignored, atomic, without sessions.
 
+Anonymous readers get no session (a session row per hit would fill the database): a cookie remembers
+which articles this browser was already counted for, and the cache allows at most one count per
+client address and article per window, so scripted requests that drop cookies cannot inflate counts.
+"""
+
+import hashlib
+import ipaddress
 import re
+from datetime import timedelta
 
+from allauth.account.adapter import get_adapter
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
@@ -18,9 +29,14 @@ BOT_USER_AGENT = re.compile(
     re.IGNORECASE,
 )
 
-SESSION_KEY = "news_viewed_pages"
-# A visitor reading more articles than this in one session may be counted again for the oldest.
-SESSION_MAX_PAGES = 500
+# The cookie listing the articles this browser was counted for (ids, most recent last).
+SEEN_COOKIE = "stiri_citite"
+SEEN_COOKIE_MAX_AGE = timedelta(days=14)
+# A reader with more articles than this in the cookie may be counted again for the oldest ones
+# (200 ids stay well under the 4 KB a browser keeps per cookie).
+SEEN_COOKIE_MAX_PAGES = 200
+# One count per client address and article in this window, whatever the cookies say.
+ADDRESS_WINDOW = timedelta(minutes=30)
 
 
 def request_is_from_bot(request: HttpRequest) -> bool:
@@ -32,23 +48,60 @@ def request_is_from_bot(request: HttpRequest) -> bool:
     return "prefetch" in purpose.lower()
 
 
+def client_address(request: HttpRequest) -> str | None:
+    """The client's address as the rest of the project reads it (TRUSTED_PROXY_COUNT), or None.
+
+    An IPv6 client is reduced to its /64 network: one host usually holds a whole /64.
+    """
+    try:
+        address = ipaddress.ip_address(get_adapter(request).get_client_ip(request))
+    except (PermissionDenied, ImproperlyConfigured, ValueError):
+        return None
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def seen_page_ids(request: HttpRequest) -> list[int]:
+    """The article ids this browser's cookie says were already counted (malformed values are ignored)."""
+    raw = request.COOKIES.get(SEEN_COOKIE, "")
+    return [int(part) for part in raw.split(".") if part.isdigit() and len(part) <= 10][-SEEN_COOKIE_MAX_PAGES:]
+
+
+def seen_cookie_value(seen: list[int], page: NewsPage) -> str:
+    """The cookie value once `page` is added to `seen`."""
+    ids = [page_id for page_id in seen if page_id != page.pk] + [page.pk]
+    return ".".join(str(page_id) for page_id in ids[-SEEN_COOKIE_MAX_PAGES:])
+
+
 def news_page_view_count(*, page: NewsPage) -> int:
     """The article's current view count, read from the database (never from a stale instance)."""
     return NewsPage.objects.filter(pk=page.pk).values_list("view_count", flat=True).get()
 
 
+def _first_view_from_address(*, page: NewsPage, address: str) -> bool:
+    """Claim this article's count for `address` for ADDRESS_WINDOW; False when it was already claimed.
+
+    cache.add is atomic (it sets only a missing key), so concurrent requests claim it once.
+    """
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return cache.add(f"news:view:{page.pk}:{digest}", 1, timeout=int(ADDRESS_WINDOW.total_seconds()))
+
+
 @transaction.atomic
-def news_page_record_view(*, page: NewsPage, request: HttpRequest) -> int:
-    """Count a view of `page` unless this session already counted it or a bot asks; return the count.
+def news_page_record_view(*, page: NewsPage, request: HttpRequest, seen: list[int]) -> int:
+    """Count a view of `page` unless a bot asks, `seen` (the reader's cookie) holds it, or its address
+    was counted for it within ADDRESS_WINDOW; return the count. Never touches the session.
 
     The increment is a single UPDATE with F(), so concurrent readers never overwrite each other.
     """
-    if request_is_from_bot(request):
+    if request_is_from_bot(request) or page.pk in seen:
         return news_page_view_count(page=page)
-    seen = request.session.get(SESSION_KEY, [])
-    if page.pk in seen:
+    address = client_address(request)
+    if address is None or not _first_view_from_address(page=page, address=address):
         return news_page_view_count(page=page)
     NewsPage.objects.filter(pk=page.pk).update(view_count=F("view_count") + 1)
-    request.session[SESSION_KEY] = [*seen, page.pk][-SESSION_MAX_PAGES:]
     # Inside the transaction the row is locked by our UPDATE: this reads our own increment.
     return news_page_view_count(page=page)

@@ -1,12 +1,15 @@
 import threading
 
 import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from wagtail.models import PageViewRestriction
 
 from news.models import NewsPage
-from news.services import news_page_record_view, request_is_from_bot
+from news.services import SEEN_COOKIE, client_address, news_page_record_view, request_is_from_bot
 from tests.factories.news import NewsPageFactory
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0"
@@ -24,9 +27,14 @@ def view_count(page):
     return NewsPage.objects.values_list("view_count", flat=True).get(pk=page.pk)
 
 
+def reader(address="203.0.113.10"):
+    """A browser at `address` (each test client is a new reader with its own cookies)."""
+    return Client(headers={"User-Agent": BROWSER}, REMOTE_ADDR=address)
+
+
 @pytest.fixture
 def browser():
-    return Client(headers={"User-Agent": BROWSER})
+    return reader()
 
 
 @pytest.fixture
@@ -43,13 +51,13 @@ class TestEndpoint:
         assert response.json() == {"views": 11}
         assert view_count(article) == 11
 
-    def test_a_second_view_in_the_same_session_does_not_count(self, browser, article):
+    def test_a_second_view_by_the_same_reader_does_not_count(self, browser, article):
         assert browser.post(views_url(article)).json() == {"views": 1}
         assert browser.post(views_url(article)).json() == {"views": 1}
         assert browser.get(pixel_url(article)).status_code == 200
         assert view_count(article) == 1
 
-    def test_each_page_counts_once_per_session(self, browser, news_index):
+    def test_each_page_counts_once_per_reader(self, browser, news_index):
         first, second = NewsPageFactory(parent=news_index), NewsPageFactory(parent=news_index)
         browser.post(views_url(first))
         browser.post(views_url(second))
@@ -57,9 +65,21 @@ class TestEndpoint:
         assert (view_count(first), view_count(second)) == (1, 1)
 
     def test_separate_visitors_count_separately(self, article):
-        for _ in range(3):
-            Client(headers={"User-Agent": BROWSER}).post(views_url(article))
+        for number in range(3):
+            reader(f"203.0.113.{number + 1}").post(views_url(article))
         assert view_count(article) == 3
+
+    def test_the_reader_cookie_stops_a_second_count_after_the_address_window(self, browser, article):
+        browser.post(views_url(article))
+        cache.clear()  # the per-address window has passed
+        assert browser.post(views_url(article)).json() == {"views": 1}
+        assert view_count(article) == 1
+
+    def test_a_cleared_cookie_does_not_count_again_from_the_same_address(self, browser, article):
+        browser.post(views_url(article))
+        browser.cookies.clear()
+        assert browser.post(views_url(article)).json() == {"views": 1}
+        assert view_count(article) == 1
 
     @pytest.mark.parametrize(
         "user_agent",
@@ -125,7 +145,7 @@ class TestEndpoint:
         assert browser.post("/stiri/vizualizari/987654/").status_code == 404
 
     def test_works_without_a_csrf_token(self, article):
-        client = Client(enforce_csrf_checks=True, headers={"User-Agent": BROWSER})
+        client = Client(enforce_csrf_checks=True, headers={"User-Agent": BROWSER}, REMOTE_ADDR="203.0.113.10")
         assert client.post(views_url(article)).status_code == 200
         assert view_count(article) == 1
 
@@ -147,22 +167,84 @@ class TestEndpoint:
 
 
 @pytest.mark.django_db
+class TestNoSessions:
+    """Issue #7 point 7: anonymous reading creates no session, and scripts cannot inflate the counter."""
+
+    def test_anonymous_hits_create_no_session(self, browser, article):
+        browser.post(views_url(article))
+        browser.get(pixel_url(article))
+        assert Session.objects.count() == 0
+        assert settings.SESSION_COOKIE_NAME not in browser.cookies
+
+    def test_the_reader_cookie_is_scoped_to_the_counter(self, browser, article):
+        browser.post(views_url(article))
+        cookie = browser.cookies[SEEN_COOKIE]
+        assert cookie.value == str(article.pk)
+        assert cookie["path"] == "/stiri/vizualizari/"
+        assert cookie["httponly"]
+
+    def test_fifty_scripted_posts_from_one_address_count_once(self, article):
+        for _ in range(50):
+            response = reader("198.51.100.7").post(views_url(article))  # a fresh client: no cookies kept
+            assert response.status_code == 200
+        assert view_count(article) == 1
+
+    def test_two_addresses_count_twice(self, article):
+        for _ in range(25):
+            reader("198.51.100.7").post(views_url(article))
+            reader("198.51.100.8").post(views_url(article))
+        assert view_count(article) == 2
+
+    def test_the_cap_is_per_article(self, news_index):
+        first, second = NewsPageFactory(parent=news_index), NewsPageFactory(parent=news_index)
+        reader().post(views_url(first))
+        reader().post(views_url(second))
+        assert (view_count(first), view_count(second)) == (1, 1)
+
+    def test_one_ipv6_network_counts_once(self, article):
+        reader("2001:db8:1:2::10").post(views_url(article))
+        reader("2001:db8:1:2::99").post(views_url(article))
+        reader("2001:db8:1:3::10").post(views_url(article))
+        assert view_count(article) == 2
+
+    @override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+    def test_behind_a_proxy_the_forwarded_address_is_the_reader(self, article):
+        for address in ("198.51.100.1", "198.51.100.2", "198.51.100.2"):
+            Client(headers={"User-Agent": BROWSER, "X-Forwarded-For": address}, REMOTE_ADDR="10.0.0.1").post(
+                views_url(article)
+            )
+        assert view_count(article) == 2
+
+    def test_malformed_cookies_are_ignored(self, browser, article):
+        browser.cookies[SEEN_COOKIE] = "abc.-1.99999999999999999999.."
+        assert browser.post(views_url(article)).json() == {"views": 1}
+
+
+@pytest.mark.django_db
 class TestService:
     def test_increment_is_atomic_not_read_modify_write(self, rf, article):
         """A stale in-memory count must never be written back over other visitors' views."""
         stale = NewsPage.objects.get(pk=article.pk)
         NewsPage.objects.filter(pk=article.pk).update(view_count=5)
         request = rf.post("/", headers={"User-Agent": BROWSER})
-        request.session = {}
-        assert news_page_record_view(page=stale, request=request) == 6
+        assert news_page_record_view(page=stale, request=request, seen=[]) == 6
         assert view_count(article) == 6
 
-    def test_session_remembers_a_bounded_number_of_pages(self, rf, article, monkeypatch):
-        monkeypatch.setattr("news.services.SESSION_MAX_PAGES", 3)
+    def test_a_page_in_the_cookie_is_not_counted(self, rf, article):
         request = rf.post("/", headers={"User-Agent": BROWSER})
-        request.session = {"news_viewed_pages": [1, 2, 3]}
-        news_page_record_view(page=article, request=request)
-        assert request.session["news_viewed_pages"] == [2, 3, article.pk]
+        assert news_page_record_view(page=article, request=request, seen=[article.pk]) == 0
+
+    def test_the_cookie_remembers_a_bounded_number_of_pages(self, browser, article, monkeypatch):
+        monkeypatch.setattr("news.services.SEEN_COOKIE_MAX_PAGES", 3)
+        browser.cookies[SEEN_COOKIE] = "1.2.3"
+        browser.post(views_url(article))
+        assert browser.cookies[SEEN_COOKIE].value == f"2.3.{article.pk}"
+
+    def test_client_address(self, rf):
+        assert client_address(rf.get("/", REMOTE_ADDR="192.0.2.1")) == "192.0.2.1"
+        assert client_address(rf.get("/", REMOTE_ADDR="::ffff:192.0.2.1")) == "192.0.2.1"
+        assert client_address(rf.get("/", REMOTE_ADDR="2001:db8::1")) == "2001:db8::/64"
+        assert client_address(rf.get("/", REMOTE_ADDR="")) is None
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
@@ -173,9 +255,9 @@ def test_fifty_concurrent_visitors_give_exactly_fifty_views(article):
     statuses = []
     errors = []
 
-    def visit():
+    def visit(number):
         try:
-            client = Client(headers={"User-Agent": BROWSER})
+            client = reader(f"198.51.100.{number + 1}")
             barrier.wait(timeout=30)
             statuses.append(client.post(views_url(article)).status_code)
         except Exception as error:  # noqa: BLE001 - reported by the main thread
@@ -183,7 +265,7 @@ def test_fifty_concurrent_visitors_give_exactly_fifty_views(article):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=visit) for _ in range(visitors)]
+    threads = [threading.Thread(target=visit, args=(number,)) for number in range(visitors)]
     for thread in threads:
         thread.start()
     for thread in threads:
