@@ -1,14 +1,18 @@
-"""Open data: the public directory as CSV and JSON rows, public fields only.
+"""Open data: the public directory as CSV, XLSX and JSON rows, public fields only.
 
 The CSV columns are also the columns `import_organizations` reads, so an export can be edited
-in a spreadsheet and imported back.
+in a spreadsheet and imported back. The XLSX file is for people: Romanian headings, codes kept as
+text, dates as dates. Both are written by `website.spreadsheets`.
 """
 
-import csv
-import io
-import re
-
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from website import spreadsheets
+from website.spreadsheets import FORMULA_PREFIXES, csv_cell  # noqa: F401 (the import undoes what they do)
+
+from .models import Organization
 
 # Public fields, in column order. `id`, `kind_label`, `profile_url` and `last_published_at` are
 # informative only: the import ignores them.
@@ -45,10 +49,40 @@ EXPORT_COLUMNS = [
     "profile_url",
     "last_published_at",
 ]
-LIST_SEPARATOR = "; "
-# Prefixes that make spreadsheet programs read a cell as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-PHONE_LIKE = re.compile(r"\+?[0-9 ]+")
+
+# The XLSX file: (key of `organization_data`, width, written as text). Headings are the model's verbose names.
+XLSX_COLUMNS = [
+    ("id", 8, False),
+    ("name", 40, False),
+    ("short_name", 16, False),
+    ("kind", 24, False),
+    ("cui", 12, True),
+    ("registration_number", 20, True),
+    ("founding_year", 10, False),
+    ("description", 60, False),
+    ("topics", 30, False),
+    ("sectors", 24, False),
+    ("address", 40, False),
+    ("postal_code", 10, True),
+    ("latitude", 12, False),
+    ("longitude", 12, False),
+    ("website", 32, False),
+    ("email", 32, False),
+    ("phone", 18, True),
+    ("facebook_url", 32, False),
+    ("linkedin_url", 32, False),
+    ("instagram_url", 32, False),
+    ("youtube_url", 32, False),
+    ("social_service_provider", 14, False),
+    ("social_enterprise_certified", 14, False),
+    ("social_enterprise_certificate", 20, True),
+    ("seeking_partners", 12, False),
+    ("partnership_text", 40, False),
+    ("verified", 12, False),
+    ("profile_url", 45, False),
+    ("last_published_at", 18, False),
+]
+XLSX_HEADINGS = {"profile_url": _("Profile page")}
 
 
 def organization_data(organization, *, base_url):
@@ -89,39 +123,40 @@ def organization_data(organization, *, base_url):
     }
 
 
-def csv_cell(value):
-    """A value as spreadsheet text: da/nu for booleans, lists joined by "; ", formulas defused."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "da" if value else "nu"
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES) and not _is_number_like(text):
-        return "'" + text
-    return text
+def csv_response(organizations, *, base_url):
+    """The directory as a streamed CSV download (UTF-8 with a byte-order mark), with the stable open-data columns."""
+    rows = (
+        [data[column] for column in EXPORT_COLUMNS]
+        for data in (organization_data(organization, base_url=base_url) for organization in organizations)
+    )
+    return spreadsheets.csv_response(EXPORT_COLUMNS, rows, filename="organizatii.csv")
 
 
-def csv_lines(organizations, *, base_url):
-    """The CSV file, line by line: a UTF-8 byte-order mark and header first, so spreadsheets show ș and ț."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+def xlsx_columns():
+    """The XLSX file's columns, headed in Romanian by the model's verbose names."""
+    columns = []
+    for key, width, text in XLSX_COLUMNS:
+        heading = XLSX_HEADINGS.get(key) or Organization._meta.get_field(key).verbose_name
+        columns.append(spreadsheets.Column(capfirst(heading), width=width, text=text))
+    return columns
 
-    def flush():
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
 
-    writer.writerow(EXPORT_COLUMNS)
-    yield "\ufeff" + flush()
+def xlsx_rows(organizations, *, base_url):
+    """One XLSX row per organization: names rather than codes for kind, topics and sectors; a real date."""
     for organization in organizations:
         data = organization_data(organization, base_url=base_url)
-        writer.writerow([csv_cell(data[column]) for column in EXPORT_COLUMNS])
-        yield flush()
+        data["kind"] = data["kind_label"]
+        data["topics"] = [topic.name for topic in organization.topics.all()]
+        data["sectors"] = [sector.name for sector in organization.sectors.all()]
+        data["last_published_at"] = organization.last_published_at
+        yield [data[key] for key, _width, _text in XLSX_COLUMNS]
 
 
-def _is_number_like(text):
-    # Phone numbers ("+40 21 305 55 00") are data; anything with an operator after the sign is escaped.
-    return bool(PHONE_LIKE.fullmatch(text))
+def xlsx_response(organizations, *, base_url):
+    """The directory as an XLSX download."""
+    return spreadsheets.xlsx_response(
+        columns=xlsx_columns(),
+        rows=xlsx_rows(organizations, base_url=base_url),
+        filename="organizatii.xlsx",
+        sheet_title=_("Organizations"),
+    )

@@ -1,14 +1,14 @@
 """The public directory: listing with filters and counts, profiles, and the open-data exports."""
 
 from django.conf import settings
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 
 from website.pagination import paginate
 
-from .exports import csv_lines, organization_data
+from .exports import csv_response, organization_data, xlsx_response
 from .models import Organization
 from .selectors import DirectoryFilters, public_organizations
 
@@ -59,11 +59,14 @@ def _exported(request):
 def export_csv(request):
     """The (filtered) public directory as CSV, streamed in chunks of EXPORT_CHUNK_SIZE rows."""
     organizations = _exported(request).iterator(chunk_size=EXPORT_CHUNK_SIZE)
-    response = StreamingHttpResponse(
-        csv_lines(organizations, base_url=_base_url(request)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="organizatii.csv"'
-    return response
+    return csv_response(organizations, base_url=_base_url(request))
+
+
+@require_GET
+def export_xlsx(request):
+    """The (filtered) public directory as an XLSX workbook for people: Romanian headings, codes as text."""
+    organizations = _exported(request).iterator(chunk_size=EXPORT_CHUNK_SIZE)
+    return xlsx_response(organizations, base_url=_base_url(request))
 
 
 @require_GET

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from website.models import Topic
+from website.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import Organization, Sector
 
@@ -33,8 +34,13 @@ class OrganizationFilterSet(WagtailFilterSet):
         fields = []
 
 
+class OrganizationIndexView(SafeSpreadsheetExportMixin, IndexView):
+    pass
+
+
 class OrganizationViewSet(SnippetViewSet):
     model = Organization
+    index_view_class = OrganizationIndexView
     icon = "group"
     menu_label = _("Organizations")
     menu_order = 200

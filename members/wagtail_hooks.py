@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from directory.models import Organization
+from website.spreadsheets import SafeSpreadsheetExportMixin
 
 from .admin_views import (
     MembershipCreateForm,
@@ -47,7 +48,7 @@ class MembershipFilterSet(WagtailFilterSet):
         fields = []
 
 
-class MembershipIndexView(generic.IndexView):
+class MembershipIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     @cached_property
     def columns(self):
         # The member's name opens the membership and carries its buttons (approve, reject, edit, …).

@@ -185,6 +185,12 @@ class FormPage(AbstractForm):
         verbose_name = _("form page")
         verbose_name_plural = _("form pages")
 
+    def get_submissions_list_view_class(self):
+        # Imported here: Wagtail's admin views cannot be imported while models load.
+        from .spreadsheets import FormSubmissionsListView
+
+        return FormSubmissionsListView
+
     def process_form_submission(self, form):
         from .tasks import send_form_submission
 

@@ -1,12 +1,18 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .models import Topic
+from .spreadsheets import SafeSpreadsheetExportMixin
+
+
+class TopicIndexView(SafeSpreadsheetExportMixin, IndexView):
+    pass
 
 
 class TopicViewSet(SnippetViewSet):
     model = Topic
+    index_view_class = TopicIndexView
     icon = "tag"
     menu_label = _("Topics")
     menu_order = 300
