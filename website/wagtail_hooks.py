@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from . import admin_hooks  # noqa: F401  (registers the admin's Romanian and slug hooks)
 from .models import Topic
 from .spreadsheets import SafeSpreadsheetExportMixin
 

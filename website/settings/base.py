@@ -248,6 +248,10 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
+# Page slugs in plain ASCII: "reparații" becomes "reparatii" (see website.wagtail_hooks for ţ and ș).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar: the admin runs without calls to outside services and shows Wagtail's own avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 }
 CSP_EXEMPT_PATH_PREFIXES = ("/admin/",)
 
