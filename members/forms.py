@@ -3,12 +3,15 @@
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from directory.models import Organization
 
 from .models import Membership
 from .services import PROFILE_FIELDS
+from .throttling import login_warnings
 
 PASSWORD_HELP = _(
     "At least 8 characters; not only digits, not a common password, not like your name or email address."
@@ -29,6 +32,35 @@ class LoginForm(allauth_forms.LoginForm):
         _relabel(self, login=_("Email address"), password=_("Password"), remember=_("Keep me logged in"))
         # The template links to the password reset page next to the button.
         self.fields["password"].help_text = ""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            raise forms.ValidationError([*error.error_list, *login_warnings(self.request)]) from error
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """The Wagtail admin's login: staff only. Anyone else gets the wrong-credentials answer and no session."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            raise forms.ValidationError([*error.error_list, *login_warnings(self.request)]) from error
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.has_perm("wagtailadmin.access_admin"):
+            # Counted as a failed login (django-axes), like a wrong password, so the two cannot be told apart.
+            user_login_failed.send(
+                sender=type(self), credentials={"username": self.cleaned_data.get("username")}, request=self.request
+            )
+            raise self.get_invalid_login_error()
 
 
 class SignupForm(allauth_forms.SignupForm):

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
 from directory.models import Organization
+from directory.selectors import DirectoryFilters, public_organizations
+from directory.validators import normalize_cui
 
 from .models import Membership
 
@@ -44,6 +46,31 @@ def pending_requests(organization):
     return (
         Membership.objects.requested().filter(organization=organization).select_related("user").order_by("created_at")
     )
+
+
+def pending_request_counts(user):
+    """For each organization the member administers, how many requests to join wait for a decision (none: absent)."""
+    administered = Membership.objects.administrators().filter(user=user).values("organization_id")
+    return dict(
+        Membership.objects.requested()
+        .filter(organization_id__in=administered)
+        .order_by()
+        .values("organization_id")
+        .annotate(count=Count("pk"))
+        .values_list("organization_id", "count")
+    )
+
+
+def organizations_to_join(query):
+    """Published organizations matching `query`: words of their name or description, or their fiscal code (CUI)
+    typed with or without "RO" and spaces ("RO 4267117", "4267 117")."""
+    filters = DirectoryFilters(search=query)
+    organizations = public_organizations()
+    matches = filters.apply(organizations)
+    cui = normalize_cui(query)
+    if cui.isascii() and cui.isdigit():
+        matches = matches | organizations.filter(cui=cui)
+    return filters.ordered(matches)
 
 
 def administrator_emails(organization):

@@ -4,7 +4,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
@@ -15,10 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import WorkflowState
 
 from directory.models import Organization
-from directory.selectors import DirectoryFilters, public_organizations
+from directory.selectors import public_organizations
+from website import ratelimit
 from website.pagination import paginate
 
 from . import permissions, selectors, services
+from .decorators import member_required
 from .forms import (
     AccountDeleteForm,
     JoinRequestForm,
@@ -31,10 +32,13 @@ from .models import Membership
 SEARCH_RESULTS_PER_PAGE = 20
 
 
-@login_required
+@member_required
 @require_GET
 def dashboard(request):
     memberships = list(selectors.memberships_of(request.user))
+    waiting = selectors.pending_request_counts(request.user)
+    for membership in memberships:
+        membership.pending_requests = waiting.get(membership.organization_id, 0)
     context = {
         "memberships": [membership for membership in memberships if membership.state != Membership.State.REJECTED],
         "rejected": [membership for membership in memberships if membership.state == Membership.State.REJECTED],
@@ -42,43 +46,49 @@ def dashboard(request):
     return render(request, "members/dashboard.html", context)
 
 
-@login_required
+@member_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your profile was saved."))
-        return redirect("members:dashboard")
-    return render(request, "members/profile.html", {"form": form})
+        try:
+            ratelimit.consume(request, "profile")
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            form.save()
+            messages.success(request, _("Your profile was saved."))
+            return redirect("members:dashboard")
+    return render(request, "members/profile.html", {"form": form}, status=ratelimit.form_status(form))
 
 
 # Organizations
 
 
-@login_required
+@member_required
 @require_GET
 def organization_search(request):
     """Find an organization of the directory to ask to join."""
     form = OrganizationSearchForm(request.GET or None)
     page_obj = None
     if form.is_valid() and form.cleaned_data["q"]:
-        filters = DirectoryFilters(search=form.cleaned_data["q"])
-        results = filters.ordered(filters.apply(public_organizations()))
-        page_obj = paginate(request, results, SEARCH_RESULTS_PER_PAGE)
+        page_obj = paginate(request, selectors.organizations_to_join(form.cleaned_data["q"]), SEARCH_RESULTS_PER_PAGE)
         own = dict(Membership.objects.open().filter(user=request.user).values_list("organization_id", "state"))
         for organization in page_obj.object_list:
             organization.own_state = own.get(organization.pk)
-    return render(request, "members/organization_search.html", {"form": form, "page_obj": page_obj})
+    context = {"form": form, "page_obj": page_obj, "searched": page_obj is not None}
+    return render(request, "members/organization_search.html", context)
 
 
-@login_required
+@member_required
 @require_http_methods(["GET", "POST"])
 def join_request(request, pk):
-    organization = get_object_or_404(Organization, pk=pk)
+    # Only published organizations take requests; any other id answers as if it did not exist (never its name).
+    organization = get_object_or_404(public_organizations(), pk=pk)
     form = JoinRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
+            ratelimit.consume(request, "join_request")
             services.membership_request(
                 user=request.user, organization=organization, message=form.cleaned_data["message"]
             )
@@ -93,15 +103,16 @@ def join_request(request, pk):
             return redirect("members:dashboard")
     refusal = "" if form.is_bound else services.organization_join_refusal(organization=organization)
     context = {"organization": organization, "form": form, "can_ask": organization.live, "refusal": refusal}
-    return render(request, "members/join_request.html", context)
+    return render(request, "members/join_request.html", context, status=ratelimit.form_status(form))
 
 
-@login_required
+@member_required
 @require_http_methods(["GET", "POST"])
 def organization_register(request):
     form = OrganizationProfileForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
+            ratelimit.consume(request, "organization_register")
             organization = services.organization_register(user=request.user, data=form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
@@ -115,10 +126,10 @@ def organization_register(request):
                 % {"organization": organization.name},
             )
             return redirect("members:organization", pk=organization.pk)
-    return render(request, "members/organization_register.html", {"form": form})
+    return render(request, "members/organization_register.html", {"form": form}, status=ratelimit.form_status(form))
 
 
-@login_required
+@member_required
 @require_GET
 def organization_detail(request, pk):
     """An organization in the member area: its members, the requests to join, the state of its profile."""
@@ -137,7 +148,7 @@ def organization_detail(request, pk):
     return render(request, "members/organization_detail.html", context)
 
 
-@login_required
+@member_required
 @require_http_methods(["GET", "POST"])
 def organization_edit(request, pk):
     """An administrator proposes a change of the public profile; moderators approve it before it is public."""
@@ -154,6 +165,7 @@ def organization_edit(request, pk):
         editable_error = error
     if request.method == "POST" and form.is_valid():
         try:
+            ratelimit.consume(request, "organization_edit")
             services.organization_profile_submit_change(
                 organization=organization, user=request.user, data=form.cleaned_data
             )
@@ -171,7 +183,7 @@ def organization_edit(request, pk):
         "editable_error": editable_error,
         "moderation": _moderation_status(organization),
     }
-    return render(request, "members/organization_edit.html", context)
+    return render(request, "members/organization_edit.html", context, status=ratelimit.form_status(form))
 
 
 def _moderation_status(organization):
@@ -192,19 +204,19 @@ def _moderation_status(organization):
 # Decisions on join requests and roles (buttons in the organization's page)
 
 
-@login_required
+@member_required
 @require_POST
 def membership_approve(request, pk):
     return _decide(request, pk, services.membership_approve, _("%(member)s is now a member of %(organization)s."))
 
 
-@login_required
+@member_required
 @require_POST
 def membership_reject(request, pk):
     return _decide(request, pk, services.membership_reject, _("The request of %(member)s was rejected."))
 
 
-@login_required
+@member_required
 @require_POST
 def membership_make_administrator(request, pk):
     return _decide(
@@ -236,7 +248,7 @@ def _decide(request, pk, service, success_message):
 # Personal data
 
 
-@login_required
+@member_required
 @require_GET
 def data_export(request):
     """ "Descarcă datele mele": everything the platform holds about the member, as a JSON file."""
@@ -251,7 +263,7 @@ def data_export(request):
     return response
 
 
-@login_required
+@member_required
 @require_http_methods(["GET", "POST"])
 def account_delete(request):
     form = AccountDeleteForm(request.POST or None, user=request.user)

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,6 +23,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import ratelimit
 from .blocks import BodyBlock
 
 
@@ -190,6 +192,22 @@ class FormPage(AbstractForm):
         from .spreadsheets import FormSubmissionsListView
 
         return FormSubmissionsListView
+
+    def serve(self, request, *args, **kwargs):
+        # Wagtail's serve, plus a limit on submissions per visitor (each one emails the staff): website.ratelimit.
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.is_valid():
+            try:
+                ratelimit.consume(request, "contact_form")
+            except ratelimit.RateLimited as error:
+                form.add_error(None, error)
+            else:
+                return self.render_landing_page(request, self.process_form_submission(form), *args, **kwargs)
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=ratelimit.form_status(form))
 
     def process_form_submission(self, form):
         from .tasks import send_form_submission

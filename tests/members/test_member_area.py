@@ -111,17 +111,16 @@ def test_second_request_shows_a_clear_message_and_keeps_the_text(client, organiz
     assert Membership.objects.filter(user=outsider).count() == 1
 
 
-def test_join_request_to_a_draft_organization_shows_a_clear_message(client, outsider):
+def test_join_request_to_a_draft_organization_answers_as_if_it_did_not_exist(client, outsider):
+    """Issue #7, point 4: trying ids must not reveal the names of draft organizations."""
     draft = OrganizationFactory(name="Asociația Ciornă", publish=False)
+    missing = Organization.objects.order_by("-pk").first().pk + 100
     client.force_login(outsider)
     url = reverse("members:join_request", args=[draft.pk])
-    message = gettext(
-        "%(organization)s is not published in the directory yet, so it cannot receive requests to join."
-    ) % {"organization": "Asociația Ciornă"}
-    assert message in client.get(url).content.decode()
-    response = client.post(url, {"message": ""})
-    assert response.status_code == 200
-    assert message in response.content.decode()
+    for response in (client.get(url), client.post(url, {"message": "Bună ziua"})):
+        assert response.status_code == 404
+        assert "Ciornă" not in response.content.decode()
+    assert client.get(reverse("members:join_request", args=[missing])).status_code == 404
     assert not Membership.objects.exists()
 
 
@@ -283,3 +282,40 @@ def test_register_accepts_a_valid_fiscal_code(client, outsider):
         {"name": "Fundația Nouă", "kind": "fundatie", "cui": f"RO{valid_cui(7654321)}"},
     )
     assert Organization.objects.get(name="Fundația Nouă").cui == valid_cui(7654321)
+
+
+# Issue #7, point 15: joining by fiscal code, an empty search that says so, and waiting requests on the dashboard.
+
+
+@pytest.mark.parametrize("typed", ["{cui}", "RO{cui}", "ro {cui}", " RO 4267 117 "])
+def test_search_finds_an_organization_by_its_fiscal_code(client, outsider, typed):
+    OrganizationFactory(name="Primăria Municipiului București", cui="4267117")
+    OrganizationFactory(name="Altă organizație")
+    client.force_login(outsider)
+    response = client.get(reverse("members:organization_search"), {"q": typed.format(cui="4267117")})
+    assert [o.name for o in response.context["page_obj"].object_list] == ["Primăria Municipiului București"]
+
+
+def test_a_search_that_finds_nothing_says_so(client, outsider):
+    OrganizationFactory(name="Primăria Municipiului București", cui="4267117")
+    client.force_login(outsider)
+    response = client.get(reverse("members:organization_search"), {"q": "RO 14337527"})
+    assert response.status_code == 200
+    assert "Nicio organizație publicată nu corespunde căutării" in response.content.decode()
+
+
+def test_dashboard_shows_an_administrator_the_waiting_requests(client, organization, administrator, join_request):
+    MembershipFactory(organization=organization, requested=True)
+    elsewhere = MembershipFactory(administrator=True, user=administrator).organization
+    MembershipFactory(requested=True)  # another organization's request: not counted
+    client.force_login(administrator)
+    page = client.get(reverse("members:dashboard")).content.decode()
+    assert "2 cereri de aderare așteaptă decizia dumneavoastră" in page
+    assert f'href="{reverse("members:organization", args=[organization.pk])}#requests"' in page
+    assert f'href="{reverse("members:organization", args=[elsewhere.pk])}#requests"' not in page
+
+
+def test_dashboard_shows_no_waiting_requests_to_a_plain_member(client, organization, member, join_request):
+    client.force_login(member)
+    page = client.get(reverse("members:dashboard")).content.decode()
+    assert "așteaptă decizia dumneavoastră" not in page

@@ -114,7 +114,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "members.validators.WhitespacePasswordValidator"},
 ]
+
+# The Wagtail admin's login form signs in staff only (members log in at /cont/autentificare/).
+WAGTAILADMIN_USER_LOGIN_FORM = "members.forms.AdminLoginForm"
 
 # Members' accounts (django-allauth): email and password, mandatory email verification.
 LOGIN_URL = "account_login"
@@ -149,19 +153,35 @@ ACCOUNT_USER_DISPLAY = "members.selectors.user_display_name"
 ACCOUNT_PREVENT_ENUMERATION = False
 # Failed logins are throttled by django-axes (per address and IP, with a lockout page); allauth's own
 # limits stay on for everything else (sign-ups, reset emails, confirmation emails).
-ACCOUNT_RATE_LIMITS = {"login_failed": None}
+# Sign-ups send an email each: at most 5 a minute and 30 an hour from one IP.
+ACCOUNT_RATE_LIMITS = {"login_failed": None, "signup": "5/m/ip,30/h/ip"}
 # Number of reverse proxies (load balancers) in front of the app, for the client IP that throttling uses.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Login throttling (django-axes): 5 failures for one address from one IP lock it out for 15 minutes.
+# Forms of our own that create something or send email (website.ratelimit): submissions per account ("user") and per
+# client IP ("ip"), as "count/period" with the period in s, m, h or d.
+RATE_LIMITS = {
+    "contact_form": {"user": "5/h", "ip": "10/h"},
+    "organization_register": {"user": "3/d", "ip": "10/d"},
+    "organization_edit": {"user": "20/h", "ip": "60/h"},
+    "join_request": {"user": "10/h", "ip": "30/h"},
+    "profile": {"user": "20/h", "ip": "60/h"},
+}
+
+# Login throttling (django-axes), on every login form (the members' and the Wagtail admin's): 5 failures for one
+# account from one IP lock it out for 15 minutes, whether its username or any of its addresses was typed; 30 failures
+# from one IP, whatever accounts they tried, lock that IP out (members.throttling).
 AXES_FAILURE_LIMIT = 5
+LOGIN_IP_FAILURE_LIMIT = 30
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "members.throttling.login_username"
+AXES_HANDLER = "members.throttling.LoginAttemptHandler"
 AXES_LOCKOUT_TEMPLATE = "members/lockout.html"
 AXES_ENABLE_ADMIN = False
-AXES_IPWARE_PROXY_COUNT = ALLAUTH_TRUSTED_PROXY_COUNT or None
+# The client's address behind ALLAUTH_TRUSTED_PROXY_COUNT proxies, read as allauth and the form limits read it.
+AXES_CLIENT_IP_CALLABLE = "website.ratelimit.client_ip"
 
 # Internationalisation: the site, its emails and the Wagtail admin are in Romanian.
 # Wagtail creates its default locale from LANGUAGE_CODE at the first migrate.

@@ -1,0 +1,110 @@
+"""website.ratelimit: limits per account and IP address on forms that create something or send email (issue #7, 6)."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core import mail
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.test import RequestFactory, override_settings
+
+from tests.factories.members import UserFactory
+from tests.factories.website import FormFieldFactory, FormPageFactory, SiteSettingsFactory
+from website import ratelimit
+
+
+@pytest.fixture(autouse=True)
+def fresh_counters():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def request_from(ip, user=None, **meta):
+    request = RequestFactory().post("/", REMOTE_ADDR=ip, **meta)
+    request.user = user or AnonymousUser()
+    return request
+
+
+@override_settings(RATE_LIMITS={"test": {"ip": "2/h"}})
+def test_counts_per_address():
+    ratelimit.consume(request_from("203.0.113.1"), "test")
+    ratelimit.consume(request_from("203.0.113.1"), "test")
+    with pytest.raises(ratelimit.RateLimited):
+        ratelimit.consume(request_from("203.0.113.1"), "test")
+    ratelimit.consume(request_from("203.0.113.2"), "test")
+
+
+@pytest.mark.django_db
+@override_settings(RATE_LIMITS={"test": {"user": "1/h", "ip": "100/h"}})
+def test_counts_per_account_whatever_the_address():
+    user = UserFactory()
+    ratelimit.consume(request_from("203.0.113.1", user), "test")
+    with pytest.raises(ratelimit.RateLimited):
+        ratelimit.consume(request_from("198.51.100.1", user), "test")
+    ratelimit.consume(request_from("198.51.100.1", UserFactory()), "test")
+
+
+@override_settings(RATE_LIMITS={"test": {"ip": "1/s"}})
+def test_a_window_expires(monkeypatch):
+    ratelimit.consume(request_from("203.0.113.1"), "test")
+    with pytest.raises(ratelimit.RateLimited):
+        ratelimit.consume(request_from("203.0.113.1"), "test")
+    cache.delete("ratelimit:test:ip:203.0.113.1")  # what the cache does when the second has passed
+    ratelimit.consume(request_from("203.0.113.1"), "test")
+
+
+@override_settings(RATE_LIMITS={"test": {"ip": "1/h"}}, ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_forwarded_address_counts():
+    ratelimit.consume(request_from("10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.1"), "test")
+    # What the client itself put in the header before the proxy's entry does not change its address.
+    ratelimit.consume(request_from("10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.2"), "test")
+    with pytest.raises(ratelimit.RateLimited):
+        ratelimit.consume(request_from("10.0.0.1", HTTP_X_FORWARDED_FOR="5.6.7.8, 203.0.113.2"), "test")
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=0)
+def test_without_proxies_the_forwarded_header_is_ignored():
+    assert ratelimit.client_ip(request_from("203.0.113.9", HTTP_X_FORWARDED_FOR="1.2.3.4")) == "203.0.113.9"
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_a_malformed_forwarded_header_falls_back_to_the_connection():
+    assert ratelimit.client_ip(request_from("203.0.113.9", HTTP_X_FORWARDED_FOR="not-an-ip")) == "203.0.113.9"
+
+
+@pytest.mark.parametrize("rate", ["5", "5/w", "x/h", ""])
+def test_a_bad_rate_is_a_configuration_error(rate):
+    with pytest.raises(ImproperlyConfigured):
+        ratelimit.parse_rate(rate)
+
+
+def test_an_action_without_limits_is_a_configuration_error():
+    with pytest.raises(ImproperlyConfigured):
+        ratelimit.consume(request_from("203.0.113.1"), "no-such-action")
+
+
+@pytest.mark.django_db
+class TestContactForm:
+    @pytest.fixture
+    def contact_page(self, home_page):
+        page = FormPageFactory(parent=home_page)
+        FormFieldFactory(page=page, label="Nume", field_type="singleline", sort_order=0)
+        FormFieldFactory(page=page, label="Email", field_type="email", sort_order=1)
+        FormFieldFactory(page=page, label="Mesaj", field_type="multiline", sort_order=2)
+        SiteSettingsFactory(site=home_page.get_site(), contact_email="echipa@example.org")
+        return page
+
+    def test_posting_in_a_loop_is_refused_and_emails_nobody(self, client, contact_page):
+        data = {"nume": "Ana Pop", "email": "ana@example.org", "mesaj": "Mesaj repetat"}
+        with override_settings(RATE_LIMITS={"contact_form": {"user": "2/h", "ip": "2/h"}}):
+            for _ in range(2):
+                assert client.post(contact_page.url, data).status_code == 200
+            response = client.post(contact_page.url, data)
+            # Invalid submissions are not counted, and they still show their own errors.
+            assert client.post(contact_page.url, {**data, "email": "nu-e-email"}).status_code == 200
+        assert response.status_code == 429
+        page = response.content.decode()
+        assert "Ați trimis acest formular de prea multe ori" in page
+        assert "Mesaj repetat" in page
+        assert len(mail.outbox) == 2
+        assert contact_page.get_submission_class().objects.filter(page=contact_page).count() == 2
