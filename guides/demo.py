@@ -57,7 +57,13 @@ GUIDES = [
         "reviewed_days_ago": 20,
         "topics": ["economie-sociala", "legislatie", "ocupare"],
         "acts": [
-            {"kind": ActKind.LAW, "number": "219", "year": 2015, "title": "privind economia socială"},
+            {
+                "kind": ActKind.LAW,
+                "number": "219",
+                "year": 2015,
+                "title": "privind economia socială",
+                "url": JUST + "170962",
+            },
             {
                 "kind": ActKind.GOVERNMENT_DECISION,
                 "number": "585",
@@ -133,7 +139,13 @@ GUIDES = [
         "reviewed_days_ago": 45,
         "topics": ["legislatie", "parteneriate"],
         "acts": [
-            {"kind": ActKind.ORDINANCE, "number": "26", "year": 2000, "title": "cu privire la asociații și fundații"},
+            {
+                "kind": ActKind.ORDINANCE,
+                "number": "26",
+                "year": 2000,
+                "title": "cu privire la asociații și fundații",
+                "url": JUST + "21214",
+            },
             {
                 "kind": ActKind.LAW,
                 "number": "246",

@@ -1,5 +1,7 @@
 """Legislation and policy guides: the acts a guide explains, its questions and answers, when it was last checked."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -54,6 +56,16 @@ CITATIONS = {
 }
 
 
+# The full name of the kinds that CITATIONS abbreviate, shown once beside the citation ("HG nr. 585/2016 …
+# (Hotărâre a Guvernului)"); a law or an order is named in full by its citation already.
+KIND_NAMES = {
+    ActKind.ORDINANCE: _("Government ordinance"),
+    ActKind.EMERGENCY_ORDINANCE: _("Government emergency ordinance"),
+    ActKind.GOVERNMENT_DECISION: _("Government decision"),
+    ActKind.CGMB_DECISION: _("Bucharest General Council decision"),
+}
+
+
 class GuideIndexPage(BasePage):
     """The list of guides ("Ghiduri și legislație"), filterable by topic and by the kind of act they cover."""
 
@@ -101,11 +113,12 @@ class LegislationGuidePageQuerySet(PageQuerySet):
 class LegalActSerializer(serializers.Serializer):
     kind = serializers.CharField()
     kind_label = serializers.CharField(source="get_kind_display")
+    kind_name = serializers.CharField()
     number = serializers.CharField()
     year = serializers.IntegerField()
     title = serializers.CharField()
     citation = serializers.CharField()
-    url = serializers.URLField()
+    url = serializers.URLField(help_text="The act's official text, e.g. on legislatie.just.ro; empty when unknown.")
 
 
 class RichTextSerializer(serializers.CharField):
@@ -192,6 +205,16 @@ class LegalAct(Orderable):
     def citation(self):
         template = CITATIONS.get(self.kind, CITATIONS[ActKind.OTHER])
         return str(template) % {"number": self.number, "year": self.year}
+
+    @property
+    def kind_name(self):
+        """The kind's full name when the citation abbreviates it ("Hotărâre a Guvernului"), else ""."""
+        return str(KIND_NAMES.get(self.kind, ""))
+
+    @property
+    def url_host(self):
+        """The official text's site, shown beside its link ("legislatie.just.ro")."""
+        return (urlsplit(self.url).hostname or "") if self.url else ""
 
 
 class GuideQuestion(Orderable):

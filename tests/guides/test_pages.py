@@ -106,7 +106,7 @@ class TestGuidePage:
         response = client.get(guide.url)
         assert response.status_code == 200
         html = response.content.decode()
-        assert '<a href="https://legislatie.just.ro/Public/DetaliiDocument/41571" rel="noopener">' in html
+        assert 'href="https://legislatie.just.ro/Public/DetaliiDocument/41571" rel="noopener">Textul oficial' in html
         assert "privind transparența decizională în administrația publică" in html
         assert "un regulament" in html
         assert '<section class="faq"' in html
