@@ -1,10 +1,12 @@
 """The staff groups ("Editori", "Moderatori") and their Wagtail permissions.
 
-Run by `manage.py setup_groups` (and so by `seed_demo`); idempotent. Each app lists the
-model permissions its staff need in GROUP_MODEL_PERMISSIONS below.
+Run by `manage.py setup_groups` (and so by `seed_demo`); idempotent. The first apps list the
+model permissions their staff need in GROUP_MODEL_PERMISSIONS below; newer apps register theirs
+through STAFF_PERMISSIONS_HOOK.
 """
 
 from django.contrib.auth.models import Group, Permission
+from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 EDITORS = "Editori"
@@ -73,6 +75,20 @@ def _permissions(pairs):
     return found
 
 
+# Apps add the model permissions their staff need with
+#   @hooks.register(STAFF_PERMISSIONS_HOOK)
+#   def consultations(): return {MODERATORS: [("consultations", "change_response"), ...]}
+STAFF_PERMISSIONS_HOOK = "register_staff_group_permissions"
+
+
+def group_model_permissions(name):
+    """The (app label, codename) pairs of a staff group: the project's own and those apps register."""
+    pairs = list(GROUP_MODEL_PERMISSIONS[name])
+    for hook in hooks.get_hooks(STAFF_PERMISSIONS_HOOK):
+        pairs += hook().get(name, [])
+    return pairs
+
+
 def setup_groups():
     """Create or update the staff groups; returns them by name."""
     root_page = Page.get_first_root_node()
@@ -80,7 +96,7 @@ def setup_groups():
     groups = {}
     for name in (EDITORS, MODERATORS):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*_permissions(GROUP_MODEL_PERMISSIONS[name]))
+        group.permissions.add(*_permissions(group_model_permissions(name)))
         for codename in PAGE_PERMISSIONS[name]:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
