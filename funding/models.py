@@ -119,9 +119,14 @@ class FundingIndexPage(RoutablePageMixin, BasePage):
         now = timezone.now()
         calls = self.calls().in_calendar(now=now).for_listing()
         body = calendar_for_calls(calls, request=request, now=now, name=self.title)
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'inline; filename="{self.slug}.ics"'
-        return response
+        return calendar_response(body, filename=self.slug)
+
+
+def calendar_response(body, *, filename, disposition="inline"):
+    """An iCal document as a download named `<filename>.ics`."""
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}.ics"'
+    return response
 
 
 class FundingCallPageQuerySet(PageQuerySet):
@@ -207,8 +212,8 @@ class FundingDocumentSerializer(serializers.Serializer):
         return request.build_absolute_uri(url) if request else url
 
 
-class FundingCallPage(BasePage):
-    """One funding call: who funds it, who may apply, how much, until when."""
+class FundingCallPage(RoutablePageMixin, BasePage):
+    """One funding call: who funds it, who may apply, how much, until when; its deadline as an iCal file."""
 
     parent_page_types = ["funding.FundingIndexPage"]
     subpage_types = []
@@ -360,6 +365,18 @@ class FundingCallPage(BasePage):
         if self.opens_on is None or self.deadline is None:
             return None
         return funding_status(opens_on=self.opens_on, deadline=self.deadline, now=now)
+
+    def calendar_url(self, request=None):
+        """`<call url>calendar.ics`: this call's deadline for the reader's calendar ("Adăugați în calendar")."""
+        return self.get_url(request) + self.reverse_subpage("calendar").rstrip("/")
+
+    @path(FundingIndexPage.CALENDAR_ROUTE, name="calendar")
+    def calendar(self, request):
+        """This call's deadline as a one-event iCal file, built like the index's feed."""
+        from .ical import calendar_for_calls
+
+        body = calendar_for_calls([self], request=request, now=timezone.now(), name=self.title)
+        return calendar_response(body, filename=self.slug, disposition="attachment")
 
     @property
     def status(self):

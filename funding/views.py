@@ -4,5 +4,5 @@ from .models import FundingIndexPage
 
 
 def calendar(request, path):
-    """`/finantari/calendar.ics`: served by the FundingIndexPage at `path`, or 404 when there is none."""
+    """`<page>/calendar.ics`: the calendar route of the funding index or call at `path`, or 404 when there is none."""
     return serve(request, path + FundingIndexPage.CALENDAR_ROUTE)

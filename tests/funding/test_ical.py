@@ -137,7 +137,7 @@ class TestFeed:
         assert datetime.strptime(event["DTEND"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC).astimezone(BUCHAREST).hour == 16
 
     @pytest.mark.parametrize("path", ["", "nu-exista/", "finantari/nu-exista/"])
-    def test_only_the_funding_index_has_a_calendar(self, rf, funding_index, path):
+    def test_only_funding_pages_have_a_calendar(self, rf, funding_index, path):
         # Called directly: the 404 page itself is the site shell's business.
         with pytest.raises(Http404):
             calendar(rf.get(f"/{path}calendar.ics"), path=path)
