@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("harta-site/", views.sitemap_page, name="sitemap_page"),
     path("", include("news.urls")),
     path("", include("funding.urls")),
     path("organizatii/", include("directory.urls")),

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 PRIVATE_PATHS = ["/admin/", "/cont/", "/contul-meu/", "/api/", "/stiri/vizualizari/"]
 
@@ -14,6 +15,17 @@ def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in PRIVATE_PATHS)]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def sitemap_page(request):
+    """`/harta-site/`: the site's sections and the directory, for readers (`sitemap.xml` is for search engines)."""
+    site = Site.find_for_request(request)
+    sections = []
+    if site is not None:
+        pages = site.root_page.get_children().live().public().only("id", "title", "url_path", "path", "depth")
+        sections = [{"title": page.title, "url": page.get_url(request)} for page in pages]
+    return render(request, "website/sitemap_page.html", {"sections": sections})
 
 
 def server_error(request):
