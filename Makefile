@@ -10,6 +10,8 @@ HOST ?= 127.0.0.1
 # `make check` runs the deploy checks against this database (CI passes its PostgreSQL).
 CHECK_DATABASE_URL ?= sqlite:////tmp/check.sqlite3
 PORT ?= 8000
+# The one address of `make run`: the Site that seed_demo creates, feeds, exports, the API and emails all use it.
+BASE_URL ?= http://$(HOST):$(PORT)
 
 # The first interpreter >= 3.12: $(PYTHON) if given, then pyenv's 3.12/3.13, then python3.
 PYTHON ?= $(shell for p in $$HOME/.pyenv/versions/3.12*/bin/python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3.13 \
@@ -32,11 +34,12 @@ install: $(VENV)/.installed
 
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) seed_demo
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 serve: install
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) sync_site
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/pytest -n auto
@@ -57,7 +60,7 @@ check: install
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.production SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-0123456789 \
 		ALLOWED_HOSTS=example.org DATABASE_URL=$(CHECK_DATABASE_URL) EMAIL_URL=smtp://localhost:25 WAGTAILADMIN_BASE_URL=https://example.org \
-		$(MANAGE) check --deploy --database default --fail-level WARNING
+		SERVE_MEDIA=django $(MANAGE) check --deploy --database default --fail-level WARNING
 
 # gunicorn on PostgreSQL (database bss_bench) with seed_scale data, measured on loopback; see README "Benchmarks".
 # Options: make bench BENCH_ARGS="--duration 5 --concurrency 16"

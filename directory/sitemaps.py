@@ -1,6 +1,11 @@
 """The published organizations' profiles, for sitemap.xml (next to Wagtail's pages)."""
 
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap
+
+from website.addresses import public_base_url
 
 from .selectors import public_organizations
 
@@ -14,3 +19,8 @@ class OrganizationSitemap(Sitemap):
 
     def lastmod(self, organization):
         return organization.last_published_at
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        # On the public address, like the pages (Wagtail's Site), whatever host the request named.
+        address = urlsplit(public_base_url())
+        return super().get_urls(page=page, site=SimpleNamespace(domain=address.netloc), protocol=address.scheme)

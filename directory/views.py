@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 
+from website.addresses import public_base_url
 from website.pagination import paginate
 
 from .exports import csv_response, organization_data, xlsx_response
@@ -81,4 +82,4 @@ def export_json(request):
 
 
 def _base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
+    return public_base_url()

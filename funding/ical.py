@@ -11,6 +11,8 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from website.addresses import public_host
+
 from .status import BUCHAREST
 
 CRLF = "\r\n"
@@ -71,7 +73,7 @@ def event_lines(call, *, request, now, host):
 
 def calendar_for_calls(calls, *, request, now, name):
     """The whole VCALENDAR document for `calls`, as text with CRLF line endings."""
-    host = request.get_host().split(":")[0]
+    host = public_host()  # the UIDs stay the same whichever address or proxy the request came through
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

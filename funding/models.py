@@ -20,6 +20,7 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from website.addresses import public_url
 from website.models import BasePage
 from website.pagination import paginate
 
@@ -183,13 +184,12 @@ class FunderOrganizationField(serializers.Field):
         return instance.public_funder_organization
 
     def to_representation(self, organization):
-        request = self.context.get("request")
         url = organization.get_absolute_url()
         return {
             "id": organization.pk,
             "name": organization.name,
             "slug": organization.slug,
-            "url": request.build_absolute_uri(url) if request else url,
+            "url": public_url(url),
         }
 
 
@@ -207,9 +207,8 @@ class FundingDocumentSerializer(serializers.Serializer):
     file_extension = serializers.CharField(source="document.file_extension")
 
     def get_url(self, obj):
-        request = self.context.get("request")
         url = obj.document.url
-        return request.build_absolute_uri(url) if request else url
+        return public_url(url)
 
 
 class FundingCallPage(RoutablePageMixin, BasePage):

@@ -2,6 +2,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from .addresses import public_base_url
+
 
 def navigation(request):
     """The header's menu: the home page's children marked "show in menus", plus the directory.
@@ -29,3 +31,8 @@ def _is_plain(page):
         "website.ContentPage",
         "website.FormPage",
     )
+
+
+def public_address(request):
+    """`public_base_url` for absolute links in templates (canonical, Open Graph) to non-page URLs."""
+    return {"public_base_url": public_base_url()}

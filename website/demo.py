@@ -4,17 +4,24 @@ Each app has a `demo.py` with a `seed(*, home, topics)` function that uses these
 """
 
 import io
+import json
 import random
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.blocks import StreamValue
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
+from .addresses import public_base_url, site_address
 from .models import HomePage, Topic
+
+# Demo texts kept as data (JSON, UTF-8), read by the seeders.
+DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 
 PALETTE = ["#0b5394", "#00703c", "#8a4b00", "#6f2c91", "#b3261e", "#00677f", "#4a5560"]
 
@@ -81,6 +88,38 @@ def generated_document(title, text):
     return document
 
 
+def load_data(path):
+    """A demo data file (JSON, UTF-8)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def streamfield(blocks):
+    """StreamField data from a data file's body: a list of `{"heading": text}` and `{"paragraph": text}`."""
+    result = []
+    for block in blocks:
+        result += [heading(block["heading"])] if "heading" in block else paragraph(block["paragraph"])
+    return result
+
+
+def _comparable(value):
+    """Stream data without block ids, so stored and seeded bodies compare equal when their content does."""
+    if isinstance(value, StreamValue):
+        value = list(value.raw_data)
+    if isinstance(value, list):
+        return [(block["type"], block["value"]) for block in value]
+    return value
+
+
+def update_page(page, **fields):
+    """Bring a page seeded by an earlier run up to date: a new published revision only when a value differs."""
+    changed = {name: value for name, value in fields.items() if _comparable(getattr(page, name)) != _comparable(value)}
+    if changed:
+        for name, value in changed.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+    return page
+
+
 def child_page(parent, model, *, slug, **fields):
     """The child of `parent` with this slug, created and published on the first run only."""
     existing = parent.get_children().filter(slug=slug).first()
@@ -118,8 +157,8 @@ def home_page():
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.root_page = home
-    site.hostname = "localhost"
-    site.port = 80
+    # The address `make run` serves (WAGTAILADMIN_BASE_URL), so that pages, feeds and the API agree.
+    site.hostname, site.port = site_address(public_base_url())
     site.site_name = "Bucureștiul social și solidar"
     site.save()
     for page in root.get_children().exclude(pk=home.pk):

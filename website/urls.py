@@ -29,10 +29,9 @@ urlpatterns = [
     path("contul-meu/", include("members.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded media from MEDIA_ROOT, in development and with SERVE_MEDIA=django (the view answers 404 otherwise);
+# with S3 storage, media URLs point at the bucket and never reach this pattern.
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media_file, name="media_file")]
 
 # Wagtail's page serving comes last: it answers every path the patterns above do not.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,10 +1,17 @@
+import posixpath
+
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.csp import CSP
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 from wagtail.models import Site
+
+from .addresses import public_url
 
 PRIVATE_PATHS = ["/admin/", "/cont/", "/contul-meu/", "/api/", "/stiri/vizualizari/"]
 
@@ -13,8 +20,23 @@ PRIVATE_PATHS = ["/admin/", "/cont/", "/contul-meu/", "/api/", "/stiri/vizualiza
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in PRIVATE_PATHS)]
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    lines.append(f"Sitemap: {public_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# Wagtail serves documents through /documents/<id>/<name>, which checks their privacy: never as raw files.
+PRIVATE_MEDIA_PREFIXES = ("documents/",)
+
+
+@require_GET
+@cache_control(max_age=60 * 60 * 24 * 7, public=True)
+@csp_override({"default-src": [CSP.NONE], "img-src": [CSP.SELF], "style-src": ["'unsafe-inline'"], "sandbox": True})
+def media_file(request, path):
+    """An uploaded file from MEDIA_ROOT, when this app serves media itself (DEBUG, or SERVE_MEDIA=django)."""
+    served = settings.DEBUG or settings.SERVE_MEDIA == "django"
+    if not served or posixpath.normpath(path).lstrip("/").startswith(PRIVATE_MEDIA_PREFIXES):
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 @require_GET

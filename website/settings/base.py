@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "website.context_processors.navigation",
+                "website.context_processors.public_address",
             ],
         },
     },
@@ -204,6 +205,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
+# Who serves uploaded media (MEDIA_ROOT at MEDIA_URL) when they are not in object storage: "django" (this
+# app, through website.views.media_file; "true" means the same), "proxy" (nginx or a CDN serves MEDIA_ROOT
+# itself) or "" (only DEBUG serves them, and `check --deploy` warns). README "Media files" has the options.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").strip().lower()
+if SERVE_MEDIA == "true":
+    SERVE_MEDIA = "django"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,11 +1,13 @@
 """Production: every secret and service comes from the environment.
 
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, EMAIL_URL (SMTP), WAGTAILADMIN_BASE_URL.
-Optional: REDIS_URL (cache and sessions), AWS_STORAGE_BUCKET_NAME
-(S3-compatible media), OPENSEARCH_URL (search at scale).
+Optional: REDIS_URL (cache and sessions), AWS_STORAGE_BUCKET_NAME (S3-compatible media) or
+MEDIA_ROOT with SERVE_MEDIA (local media files), OPENSEARCH_URL (search at scale).
+After `migrate`, `manage.py sync_site` points the default Wagtail Site at WAGTAILADMIN_BASE_URL.
 """
 
 import os
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
@@ -25,7 +27,8 @@ SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in env_required("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
 env_required("DATABASE_URL")
-# The public address: links in emails (account confirmation, password reset) and API URLs use it.
+# The public address: links in emails (account confirmation, password reset), API URLs, feeds and exports
+# use it; pages use the default Site, which `sync_site` sets from it (deploy check website.E001).
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = env_required("WAGTAILADMIN_BASE_URL").rstrip("/")
 
 # Behind a TLS-terminating load balancer.
@@ -82,6 +85,9 @@ if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     _media_origin = f"https://{AWS_S3_CUSTOM_DOMAIN}" if AWS_S3_CUSTOM_DOMAIN else AWS_S3_ENDPOINT_URL
     if _media_origin:
         SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], _media_origin]  # noqa: F405
+elif os.environ.get("MEDIA_ROOT"):
+    # Local files on a volume every app server mounts; served with SERVE_MEDIA=django or by nginx (proxy).
+    MEDIA_ROOT = Path(os.environ["MEDIA_ROOT"])
 
 # OpenSearch through Wagtail's backend, for search at scale.
 if OPENSEARCH_URL := os.environ.get("OPENSEARCH_URL"):
@@ -93,10 +99,7 @@ if OPENSEARCH_URL := os.environ.get("OPENSEARCH_URL"):
         }
     }
 
-# Background work through Django's tasks framework, with a database-backed worker.
-if os.environ.get("TASKS_BACKEND") == "database":
-    INSTALLED_APPS += ["django_tasks", "django_tasks.backends.database"]  # noqa: F405
-    TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
+# Background work (emails, digests): base.py's database queue, run by `manage.py db_worker` processes.
 
 LOGGING = {
     "version": 1,
