@@ -1,6 +1,7 @@
 """Demo news for `seed_demo`: the "Știri" section and about twenty articles from recent months."""
 
 import datetime
+from pathlib import Path
 
 from django.utils import timezone
 from taggit.models import Tag
@@ -8,6 +9,9 @@ from taggit.models import Tag
 from website import demo
 
 from .models import NewsIndexPage, NewsPage, NewsPageTag
+
+# The platform's own launch announcement, as data.
+LAUNCH_ARTICLE = Path(__file__).resolve().parent / "demo_data" / "launch.json"
 
 # (slug, days ago, title, intro, paragraphs, topic slugs, tags, author, (source name, source URL), views)
 ARTICLES = [
@@ -391,4 +395,30 @@ def seed(*, home, topics):
             topics=[topics[topic_slug] for topic_slug in topic_slugs],
             tagged_items=[NewsPageTag(tag=tag(name)) for name in tags],
         )
+    seed_launch_article(index, topics=topics, today=today)
     return []
+
+
+def seed_launch_article(index, *, topics, today):
+    """The launch announcement from LAUNCH_ARTICLE; a later run brings its texts up to date."""
+    data = demo.load_data(LAUNCH_ARTICLE)
+    texts = {
+        "title": data["title"],
+        "intro": data["intro"],
+        "body": demo.paragraph(*data["paragraphs"]),
+        "author": data["author"],
+        "source_name": data["source_name"],
+        "source_url": data["source_url"],
+    }
+    article = demo.child_page(
+        index,
+        NewsPage,
+        slug=data["slug"],
+        date=today - datetime.timedelta(days=data["days_ago"]),
+        view_count=data["views"],
+        listing_image=demo.generated_image(data["slug"], seed=len(ARTICLES)),
+        topics=[topics[slug] for slug in data["topics"]],
+        tagged_items=[NewsPageTag(tag=tag(name)) for name in data["tags"]],
+        **texts,
+    )
+    return demo.update_page(article, **texts)

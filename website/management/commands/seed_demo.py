@@ -8,6 +8,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from website import demo
+from website.addresses import public_base_url
 from website.groups import EDITORS, setup_groups
 from website.models import ContentPage, FormField, FormPage, SiteSettings
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         # Demo workflows and memberships would email their (fictional) people: send nothing.
         with override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}):
             logins = self.seed()
-        self.stdout.write(self.style.SUCCESS("Demo content ready: http://127.0.0.1:8000/ (admin: /admin/)"))
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {public_base_url()}/ (admin: /admin/)"))
         for role, username, password in logins:
             self.stdout.write(f"  {role}: {username} / {password}")
 
@@ -41,44 +42,27 @@ class Command(BaseCommand):
         return logins
 
     def seed_settings(self, home):
+        """The footer's contact details and funding disclaimer, from demo_data/site_settings.json."""
         site_settings = SiteSettings.for_site(home.get_site())
-        if not site_settings.contact_email:
-            site_settings.contact_email = "contact@bucuresti-social.ro"
-            site_settings.phone = "+40 21 000 00 00"
-            site_settings.address = "Str. Exemplu nr. 1, Sector 3\n030000 București"
-            site_settings.facebook_url = "https://www.facebook.com/"
-            site_settings.linkedin_url = "https://www.linkedin.com/"
-            site_settings.funding_disclaimer = (
-                "Proiect cofinanțat din Fondul Social European Plus prin Programul Incluziune și Demnitate "
-                "Socială 2021-2027. Conținutul acestui material nu reprezintă în mod obligatoriu poziția "
-                "oficială a Uniunii Europene sau a Guvernului României."
-            )
-            site_settings.programme_name = "Programul Incluziune și Demnitate Socială 2021-2027"
-            site_settings.project_code = "PIDS/2026/000001"
+        values = demo.load_data(demo.DATA_DIR / "site_settings.json")
+        if any(getattr(site_settings, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(site_settings, name, value)
+            site_settings.full_clean()
             site_settings.save()
 
     def seed_content_pages(self, home, topics):
+        data = demo.load_data(demo.DATA_DIR / "about.json")
+        texts = {"title": data["title"], "intro": data["intro"], "body": demo.streamfield(data["body"])}
         about = demo.child_page(
             home,
             ContentPage,
-            slug="despre",
-            title="Despre proiect",
+            slug=data["slug"],
             show_in_menus=True,
-            intro=(
-                "Bucureștiul social și solidar aduce împreună organizațiile neguvernamentale, întreprinderile "
-                "sociale și autoritățile publice locale din Capitală."
-            ),
-            body=[
-                demo.heading("Ce ne propunem"),
-                *demo.paragraph(
-                    "Vrem ca organizațiile și instituțiile din București să se găsească ușor, să afle la timp "
-                    "de finanțări și consultări publice și să lucreze împreună la proiecte pentru comunitate.",
-                    "Platforma este administrată de Ateliere Fără Frontiere, o organizație care lucrează din "
-                    "2008 pentru incluziunea socială și economia circulară.",
-                ),
-            ],
-            topics=[topics["parteneriate"], topics["economie-sociala"]],
+            topics=[topics[slug] for slug in data["topics"]],
+            **texts,
         )
+        demo.update_page(about, **texts)
         demo.child_page(
             about,
             ContentPage,
