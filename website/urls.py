@@ -27,6 +27,7 @@ urlpatterns = [
     path("organizatii/", include("directory.urls")),
     path("cont/", include("members.account_urls")),
     path("contul-meu/", include("members.urls")),
+    path("", include("participation.urls")),
 ]
 
 # Uploaded media from MEDIA_ROOT, in development and with SERVE_MEDIA=django (the view answers 404 otherwise);

@@ -1,9 +1,9 @@
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 
 from tests.factories.members import UserFactory
 from tests.testapp.models import Note
-from website.groups import MODERATORS, setup_groups
 
 
 @pytest.fixture(autouse=True)
@@ -14,11 +14,17 @@ def fresh_rate_limits():
 
 
 @pytest.fixture
-def moderator(home_page):
-    """A staff moderator (the site's root page is needed for the group's page permissions)."""
-    groups = setup_groups()
-    user = UserFactory(first_name="Maria", username="moderatoare", is_staff=True)
-    user.groups.add(groups[MODERATORS])
+def moderator(db):
+    """A staff member with the moderators' permissions on the participation core."""
+    return make_moderator(first_name="Maria", username="moderatoare")
+
+
+def make_moderator(**kwargs):
+    user = UserFactory(is_staff=True, **kwargs)
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(content_type__app_label="participation", codename="change_report"),
+    )
     return user
 
 

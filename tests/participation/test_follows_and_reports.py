@@ -131,3 +131,14 @@ class TestModerationQueue:
         assert client.post(url, {"action": "approve"}).status_code in (302, 403)
         note.refresh_from_db()
         assert note.moderation_state == ModerationState.PENDING
+
+
+@pytest.mark.django_db
+def test_the_moderators_group_gets_the_core_permissions(home_page):
+    from website.groups import MODERATORS, setup_groups
+
+    moderators = setup_groups()[MODERATORS]
+    codenames = set(
+        moderators.permissions.filter(content_type__app_label="participation").values_list("codename", flat=True)
+    )
+    assert {"change_report", "add_submissionblock", "delete_submissionblock"} <= codenames

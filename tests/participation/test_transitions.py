@@ -9,6 +9,7 @@ from django.db import connection
 from participation.models import ModerationState, TransitionLog
 from participation.moderation import MODERATION, submission_moderate
 from participation.transitions import StateMachine, Transition
+from tests.participation.conftest import make_moderator
 from tests.testapp.models import Note
 
 ACTIONS = ["approve", "reject", "hide", "restore"]
@@ -103,11 +104,7 @@ def test_on_change_runs_after_commit_only(moderator, note):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_two_moderators_at_the_same_moment_exactly_one_wins(moderator, member):
-    from tests.factories.members import UserFactory
-    from website.groups import MODERATORS, setup_groups
-
-    second = UserFactory(first_name="Dan", is_staff=True)
-    second.groups.add(setup_groups()[MODERATORS])
+    second = make_moderator(first_name="Dan")
     note = Note.objects.create(author=member, text="Concurentă")
     barrier = threading.Barrier(2)
     outcomes = []

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "funding",
     "directory",
     "members",
+    "participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "rest_framework",
     "allauth",
     "allauth.account",
@@ -83,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "website.context_processors.navigation",
+                "participation.context_processors.notifications",
                 "website.context_processors.public_address",
             ],
         },
@@ -226,8 +229,9 @@ CACHES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Tasks (emails, digests): run immediately unless production configures a worker.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Tasks (emails, digests) go to a queue in the database; `manage.py db_worker` runs them (`make run` starts it
+# next to the server). Tests run them at once (settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Email goes to the console in development; production.py configures SMTP from EMAIL_URL.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
@@ -244,6 +248,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Tag slugs in plain ASCII ("intreprinderi-sociale"), like page slugs.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+# Page slugs in plain ASCII: "reparații" becomes "reparatii" (see website.wagtail_hooks for ţ and ș).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar: the admin runs without calls to outside services and shows Wagtail's own avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
@@ -275,10 +283,6 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
-# Page slugs in plain ASCII: "reparații" becomes "reparatii" (see website.wagtail_hooks for ţ and ș).
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# No Gravatar: the admin runs without calls to outside services and shows Wagtail's own avatar.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 }
 CSP_EXEMPT_PATH_PREFIXES = ("/admin/",)
 

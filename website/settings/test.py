@@ -8,6 +8,7 @@ ALLOWED_HOSTS = ["*"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
@@ -21,3 +22,6 @@ WHITENOISE_AUTOREFRESH = True
 # django-axes refuses logins without a request, which `client.login` makes: off here, and switched on
 # (override_settings) by the tests of login throttling.
 AXES_ENABLED = False
+
+# A minimal app built on the participation core, for the core's own tests (tests/participation/).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
