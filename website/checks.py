@@ -48,7 +48,7 @@ def check_public_address(app_configs=None, databases=None, **kwargs):
         errors.append(
             checks.Info(
                 "The database is not migrated: the default Site's address was not compared with the public address.",
-                hint=SYNC_HINT,
+                hint="Run `manage.py migrate`, then `manage.py sync_site`.",
                 id="website.I001",
             )
         )

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import DatabaseError
 from django.test import override_settings
 from wagtail.models import Site
 
@@ -107,6 +108,17 @@ def test_api_base_url_must_be_the_public_address():
 def test_without_a_database_the_site_is_not_queried():
     with override_settings(WAGTAILADMIN_BASE_URL=PUBLIC, WAGTAILAPI_BASE_URL=PUBLIC):
         assert check_public_address(databases=None) == []
+
+
+@override_settings(WAGTAILADMIN_BASE_URL=PUBLIC, WAGTAILAPI_BASE_URL=PUBLIC)
+def test_an_unmigrated_database_is_reported_not_crashed(monkeypatch):
+    def no_table():
+        raise DatabaseError("no such table: wagtailcore_site")
+
+    monkeypatch.setattr("website.checks.default_site", no_table)
+    messages = check_public_address(databases=["default"])
+    assert ids(messages) == ["website.I001"]
+    assert "migrate" in messages[0].hint
 
 
 # Media: object storage, this app (SERVE_MEDIA=django) or a proxy (SERVE_MEDIA=proxy).
