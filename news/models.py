@@ -5,7 +5,6 @@ import re
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from website.collation import romanian, romanian_sort_key
 from website.models import BasePage, Topic
 from website.pagination import paginate
 
@@ -78,7 +78,7 @@ class TagListField(serializers.Field):
     """Tags as [{"name", "slug"}], read from the prefetched tags (Wagtail's TagsField re-queries)."""
 
     def to_representation(self, value):
-        tags = sorted(value.all(), key=lambda tag: tag.name.lower())
+        tags = sorted(value.all(), key=lambda tag: romanian_sort_key(tag.name))
         return [{"name": tag.name, "slug": tag.slug} for tag in tags]
 
 
@@ -109,7 +109,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def tags_of(news):
         """The tags used by these articles, for the filter list."""
         tagged = NewsPageTag.objects.filter(content_object__in=news.values("pk"))
-        return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by(Lower("name"))
+        return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by(romanian("name"))
 
     def feed_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("feed")
@@ -148,7 +148,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             active_tag=filters["tag"],
             unknown_filters=unknown,
             is_filtered=bool(topic_slug or tag_slug),
-            topics=Topic.objects.all(),
+            topics=Topic.objects.order_by(romanian("name")),
             tags=self.tags_of(published),
             feed_url=self.feed_url(request),
         )
@@ -233,7 +233,7 @@ class NewsPage(BasePage):
         news_index = NewsIndexPage.objects.parent_of(self).first()
         context.update(
             topics=topics,
-            tags=sorted(self.tags.all(), key=lambda tag: tag.name.lower()),
+            tags=sorted(self.tags.all(), key=lambda tag: romanian_sort_key(tag.name)),
             related_news=self.related_news([topic.pk for topic in topics]),
             news_index=news_index,
             feed_url=news_index.feed_url(request) if news_index else None,

@@ -7,6 +7,6 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from . import checks
+        from . import collation
 
-        checks.register()
+        collation.register()

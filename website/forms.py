@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .collation import romanian
 from .models import Topic
 
 
@@ -9,7 +10,7 @@ class ListingFilterForm(forms.Form):
     not understood is ignored (and reported with `ignored_filters`), never an error page."""
 
     def topic_choices(self):
-        return [("", _("Any topic")), *Topic.objects.values_list("slug", "name")]
+        return [("", _("Any topic")), *Topic.objects.order_by(romanian("name")).values_list("slug", "name")]
 
     def ignored_filters(self):
         """(label, value, reason) for each parameter that was not understood and so not applied."""
