@@ -7,6 +7,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from . import collation
+        from . import checks, collation
 
+        checks.register()
         collation.register()
