@@ -620,7 +620,9 @@ NGOS = [
         ["sector-2"],
         ["mediu"],
         "Locuitori din jurul Parcului Circului care urmăresc proiectele de amenajare și cer consultarea publicului.",
+        # An informal group has no fiscal code (CUI), so it cannot be published: it waits as a draft.
         no_cui=True,
+        state="draft",
     ),
     _org(
         "Casa de Ajutor Reciproc a Pensionarilor Sector 4",

@@ -284,6 +284,9 @@ class _RowImporter:
             if values.get(column):
                 try:
                     number = Decimal(values[column].replace(",", "."))
+                    # "NaN" and "inf" are decimals to Python, not coordinates.
+                    if not number.is_finite():
+                        raise InvalidOperation(values[column])
                     parsed[column] = number.quantize(Decimal("0.000001"))
                 except InvalidOperation:
                     errors[column] = [_("“%(value)s” is not a number.") % {"value": values[column]}]
@@ -309,8 +312,7 @@ class _RowImporter:
         try:
             Organization(**values).full_clean(exclude={"cui", "slug", *errors}, validate_unique=False)
         except ValidationError as error:
-            for column, messages in error.message_dict.items():
-                errors.setdefault(column, []).extend(messages)
+            _add_model_errors(errors, error)
         return errors
 
     def kind(self, value):
@@ -349,8 +351,7 @@ class _RowImporter:
         try:
             organization.full_clean(exclude=set(parse_errors))
         except ValidationError as error:
-            for column, messages in error.message_dict.items():
-                errors.setdefault(column, []).extend(messages)
+            _add_model_errors(errors, error)
         if errors:
             raise ValidationError(errors)
         if outcome == "updated" and _snapshot(organization) == before:
@@ -379,6 +380,15 @@ def _snapshot(organization):
     values["topics"] = sorted(topic.pk for topic in organization.topics.all())
     values["sectors"] = sorted(sector.pk for sector in organization.sectors.all())
     return values
+
+
+def _add_model_errors(errors, error):
+    """The model's complaints, except about columns already reported as unreadable (a "NaN" latitude is
+    reported as not a number, not also as missing)."""
+    unreadable = set(errors)
+    for column, messages in error.message_dict.items():
+        if column not in unreadable:
+            errors.setdefault(column, []).extend(messages)
 
 
 def _messages(errors):

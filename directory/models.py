@@ -30,6 +30,10 @@ from .validators import (
     validate_postal_code,
 )
 
+PUBLISHED_WITHOUT_CUI = _(
+    "A published organization must have a fiscal code (CUI): enter it before publishing or approving."
+)
+
 # One rendition of a logo serves the cards, the profile and the API, so one prefetch covers them all.
 LOGO_RENDITION = "max-400x200"
 
@@ -162,10 +166,29 @@ class Organization(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     address = models.CharField(_("address"), max_length=255, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=6, blank=True, validators=[validate_postal_code])
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=[validate_latitude]
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[validate_latitude],
+        help_text=_(
+            "Where the organization is on the map, north–south, in decimal degrees with a point, e.g. 44.426767 "
+            "(Bucharest is around 44.4). On openstreetmap.org, right-click the place and choose “Show address”; "
+            "on Google Maps, right-click it: the first number is the latitude, the second the longitude."
+        ),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=[validate_longitude]
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[validate_longitude],
+        help_text=_(
+            "East–west position in decimal degrees, e.g. 26.102538 (Bucharest is around 26.1). "
+            "Fill in both coordinates or neither."
+        ),
     )
     website = models.URLField(_("website"), max_length=255, blank=True)
     email = models.EmailField(_("email"), blank=True, help_text=_("The organization's public contact address."))
@@ -316,6 +339,12 @@ class Organization(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
                 name="directory_organization_coordinates_together",
                 violation_error_message=_("Enter both the latitude and the longitude, or neither."),
             ),
+            # The check digit is verified by clean() and publish(); the database keeps a CUI-less row from going live.
+            models.CheckConstraint(
+                condition=Q(live=False) | (Q(cui__isnull=False) & ~Q(cui="")),
+                name="directory_organization_live_has_cui",
+                violation_error_message=PUBLISHED_WITHOUT_CUI,
+            ),
         ]
 
     def __str__(self):
@@ -331,6 +360,9 @@ class Organization(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
             errors["latitude" if self.latitude is None else "longitude"] = ValidationError(
                 _("Enter both the latitude and the longitude, or neither."), code="coordinates_together"
             )
+        # A new object is "live" until Wagtail saves it as a draft: only a published row is checked here.
+        if self.pk and self.live and not self.cui:
+            errors["cui"] = ValidationError(PUBLISHED_WITHOUT_CUI, code="published_without_cui")
         if self.social_enterprise_certificate and not self.social_enterprise_certified:
             errors["social_enterprise_certified"] = ValidationError(
                 _("Tick “certified social enterprise” or remove the certificate number."),
@@ -340,6 +372,23 @@ class Organization(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
             raise ValidationError(errors)
         if not self.slug:
             self.slug = self.unique_slug()
+
+    def publication_errors(self):
+        """Why these values cannot be published (every published organization has a valid CUI), or []."""
+        if not self.cui:
+            return [PUBLISHED_WITHOUT_CUI]
+        try:
+            validate_cui(self.cui)
+        except ValidationError as error:
+            return [_("It cannot be published: %(reason)s") % {"reason": " ".join(error.messages)}]
+        return []
+
+    def publish(self, revision, *args, **kwargs):
+        """Publish `revision`, refused (ValidationError, nothing published) when its values lack a valid CUI."""
+        errors = revision.as_object().publication_errors()
+        if errors:
+            raise ValidationError({"cui": errors}, code="published_without_cui")
+        return super().publish(revision, *args, **kwargs)
 
     def save(self, *args, **kwargs):
         self.cui = normalize_cui(self.cui) or None

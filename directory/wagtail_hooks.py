@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from website.models import Topic
 from website.spreadsheets import SafeSpreadsheetExportMixin
 
+from .admin_views import OrganizationCreateView, OrganizationEditView, OrganizationWorkflowActionView
 from .models import Organization, Sector
 
 
@@ -41,6 +42,9 @@ class OrganizationIndexView(SafeSpreadsheetExportMixin, IndexView):
 class OrganizationViewSet(SnippetViewSet):
     model = Organization
     index_view_class = OrganizationIndexView
+    add_view_class = OrganizationCreateView
+    edit_view_class = OrganizationEditView
+    workflow_action_view_class = OrganizationWorkflowActionView
     icon = "group"
     menu_label = _("Organizations")
     menu_order = 200

@@ -10,6 +10,7 @@ from wagtail.models import Revision, WorkflowState
 
 from directory.models import Organization
 from members import services
+from tests.factories.directory import valid_cui
 from tests.factories.members import MembershipFactory, UserFactory
 from tests.members.test_member_area import profile_data
 from website.groups import EDITORS
@@ -152,7 +153,13 @@ def test_registered_organization_is_public_after_approval(client, outsider, mode
     client.force_login(outsider)
     client.post(
         reverse("members:organization_register"),
-        {"name": "Asociația Grădina Comunitară", "kind": "asociatie", "description": "Grădinărim."},
+        # A published organization has a fiscal code (CUI): without it the approval is refused.
+        {
+            "name": "Asociația Grădina Comunitară",
+            "kind": "asociatie",
+            "cui": valid_cui(4102030),
+            "description": "Grădinărim.",
+        },
     )
     organization = Organization.objects.get(name="Asociația Grădina Comunitară")
     client.logout()

@@ -248,6 +248,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Tag slugs in plain ASCII ("intreprinderi-sociale"), like page slugs.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+# The image form says that the description is the alternative text.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.ImageForm"
 # Page slugs in plain ASCII: "reparații" becomes "reparatii" (see website.wagtail_hooks for ţ and ș).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar: the admin runs without calls to outside services and shows Wagtail's own avatar.
