@@ -1,11 +1,17 @@
-"""allauth, adapted: the site's own name in emails, and error messages worded for this site."""
+"""allauth, adapted: Romanian emails sent by the task worker, public addresses in links, messages for this site."""
 
 from types import SimpleNamespace
+from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core import context as allauth_context
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from participation.tasks import send_rendered_email
+from website.addresses import public_host, public_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -28,8 +34,30 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def send_mail(self, template_prefix, email, context):
-        # Without django.contrib.sites, allauth would name the site after the request's host name.
-        request = allauth_context.request
-        domain = request.get_host() if request is not None else settings.WAGTAILADMIN_BASE_URL.split("://")[-1]
-        site = SimpleNamespace(name=settings.WAGTAIL_SITE_NAME, domain=domain)
-        super().send_mail(template_prefix, email, {"current_site": site, **context})
+        """Render the email now, in Romanian, and send it through the task worker.
+
+        A mail server that is down never makes sign-up or password reset fail (or leave a half-created account):
+        the worker retries or logs, and the member can ask for the email again.
+        """
+        site = SimpleNamespace(name=settings.WAGTAIL_SITE_NAME, domain=public_host())
+        with translation.override(settings.LANGUAGE_CODE):
+            message = self.render_mail(template_prefix, email, {"current_site": site, "email": email, **context})
+        html = next(
+            (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), ""
+        )
+        if not html:
+            html = render_to_string("account/email/base_message.html", {"body": message.body, "site_name": site.name})
+        # Queued in the same transaction as the account change: the worker sees the task only if the change is
+        # committed, and the request never waits for (or fails with) the mail server.
+        send_rendered_email.enqueue(
+            subject=message.subject, to=list(message.to), text=message.body, html=html, from_email=message.from_email
+        )
+
+    # Links in account emails use the site's one public address, never the host a request came in on.
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return public_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key):
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return public_url(path.replace("UID-KEY", quote(key)))

@@ -73,9 +73,9 @@ def organizations_to_join(query):
     return filters.ordered(matches)
 
 
-def administrator_emails(organization):
-    """Where to notify an organization's administrators; their addresses are never shown anywhere."""
-    return list(
+def administrators(organization):
+    """The active members who administer `organization` (whom its join requests and moderation news concern)."""
+    return (
         get_user_model()
         .objects.filter(
             is_active=True,
@@ -83,10 +83,17 @@ def administrator_emails(organization):
             memberships__state=Membership.State.APPROVED,
             memberships__role=Membership.Role.ADMINISTRATOR,
         )
-        .exclude(email="")
-        .values_list("email", flat=True)
         .distinct()
     )
+
+
+def moderators():
+    """Active staff who decide memberships (the "Moderatori" group, and superusers)."""
+    can_moderate = Q(
+        groups__permissions__content_type__app_label="members",
+        groups__permissions__codename="change_membership",
+    ) | Q(is_superuser=True)
+    return get_user_model().objects.filter(can_moderate, is_active=True).distinct()
 
 
 def login_names(user):

@@ -5,15 +5,12 @@ Business-rule violations raise ValidationError with a message for the member; fo
 PermissionDenied (HTTP 403).
 """
 
-from functools import partial
-
 from allauth.usersessions.models import UserSession
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,11 +19,12 @@ from wagtail.models import ModelLogEntry, PageLogEntry, WorkflowState
 from wagtail.users.models import UserProfile
 
 from directory.models import Organization
+from participation.notifications import notify
 
-from . import permissions
+from . import permissions, selectors
 from .models import Membership
-from .selectors import administrator_emails, login_names, user_display_name
-from .tasks import send_notification
+from .selectors import login_names, user_display_name
+from .workflow import JOIN_REQUESTS, MEMBERSHIP_TRANSITIONS, PROFILE_MODERATION
 
 # Other apps add their part of a member's data export with
 #   @hooks.register(PERSONAL_DATA_HOOK)
@@ -102,22 +100,12 @@ def membership_request(*, user, organization, message="") -> Membership:
     return membership
 
 
-@transaction.atomic
 def membership_approve(*, membership, by) -> Membership:
-    membership = _decidable(membership, by)
-    membership.state = Membership.State.APPROVED
-    _decided(membership, by)
-    _notify_decision(membership, template="request_approved")
-    return membership
+    return MEMBERSHIP_TRANSITIONS.apply(obj=membership, action="approve", by=by)
 
 
-@transaction.atomic
 def membership_reject(*, membership, by) -> Membership:
-    membership = _decidable(membership, by)
-    membership.state = Membership.State.REJECTED
-    _decided(membership, by)
-    _notify_decision(membership, template="request_rejected")
-    return membership
+    return MEMBERSHIP_TRANSITIONS.apply(obj=membership, action="reject", by=by)
 
 
 @transaction.atomic
@@ -166,26 +154,18 @@ def membership_add(*, user, organization, role, by) -> Membership:
             % {"member": user_display_name(user), "organization": organization.name},
             code="already_member",
         )
-    if membership is None:
-        membership = Membership(user=user, organization=organization)
-    membership.state = Membership.State.APPROVED
-    membership.role = role
-    _decided(membership, by)
-    return membership
-
-
-def _decidable(membership, by):
-    membership = Membership.objects.select_for_update().select_related("organization", "user").get(pk=membership.pk)
-    if not permissions.can_manage_members(by, membership.organization):
-        raise PermissionDenied
-    if membership.state != Membership.State.REQUESTED:
-        raise ValidationError(_("This request has already been decided."), code="already_decided")
-    return membership
-
-
-def _decided(membership, by):
+    if membership is not None:
+        # The member asked to join: the moderator's decision goes through the table (and is logged).
+        membership = MEMBERSHIP_TRANSITIONS.apply(obj=membership, action="approve", by=by)
+        if membership.role != role:
+            membership.role = role
+            membership.full_clean()
+            membership.save(update_fields=["role"])
+        return membership
+    membership = Membership(
+        user=user, organization=organization, role=role, state=Membership.State.APPROVED, decided_by=by
+    )
     membership.decided_at = timezone.now()
-    membership.decided_by = by
     membership.full_clean()
     try:
         with transaction.atomic():
@@ -196,6 +176,7 @@ def _decided(membership, by):
             _("This member already belongs to the organization or has a request waiting for approval."),
             code="duplicate",
         ) from error
+    return membership
 
 
 # Organizations registered and edited by members
@@ -308,15 +289,20 @@ def organization_moderation_finished(*, workflow_state, approved):
     comment = ""
     if not approved and workflow_state.current_task_state is not None:
         comment = workflow_state.current_task_state.comment
-    _notify(
-        "profile_approved" if approved else "profile_rejected",
-        administrator_emails(organization),
-        {
-            "organization": organization.name,
-            "comment": comment,
-            "url": _absolute(reverse("members:organization", args=[organization.pk])),
-            "public_url": _absolute(organization.get_absolute_url()) if approved else "",
-        },
+    values = {"organization": organization.name}
+    if approved:
+        title = _("The changes to the profile of %(organization)s were approved and published") % values
+        url = organization.get_absolute_url()
+    else:
+        title = _("The moderators sent back the changes to the profile of %(organization)s") % values
+        url = reverse("members:organization_edit", args=[organization.pk])
+    notify(
+        recipients=selectors.administrators(organization),
+        kind=PROFILE_MODERATION,
+        title=title,
+        text=_("The moderator's comment: “%(comment)s”") % {"comment": comment} if comment else "",
+        url=url,
+        subject=organization,
     )
 
 
@@ -366,54 +352,20 @@ def _forget_login_attempts(user):
 
 def _notify_join_request(membership):
     organization = membership.organization
-    recipients = administrator_emails(organization)
+    recipients = list(selectors.administrators(organization))
     if recipients:
         url = reverse("members:organization", args=[organization.pk])
     else:
         # Nobody administers the organization on the platform yet: the moderators decide in the admin.
-        recipients = _moderator_emails()
+        recipients = list(selectors.moderators())
         url = reverse("members_membership:index") + f"?organization={organization.pk}&state=requested"
-    _notify(
-        "join_request",
-        recipients,
-        {
-            "member": user_display_name(membership.user),
-            "organization": organization.name,
-            "message": membership.message,
-            "url": _absolute(url),
-        },
+    values = {"member": user_display_name(membership.user), "organization": organization.name}
+    text = _("Their message: “%(message)s”") % {"message": membership.message} if membership.message else ""
+    notify(
+        recipients=recipients,
+        kind=JOIN_REQUESTS,
+        title=_("%(member)s asks to join %(organization)s") % values,
+        text=text,
+        url=url,
+        subject=membership,
     )
-
-
-def _notify_decision(membership, *, template):
-    if membership.user.email:
-        _notify(
-            template,
-            [membership.user.email],
-            {"organization": membership.organization.name, "url": _absolute(reverse("members:dashboard"))},
-        )
-
-
-def _moderator_emails():
-    can_moderate = Q(
-        groups__permissions__content_type__app_label="members",
-        groups__permissions__codename="change_membership",
-    ) | Q(is_superuser=True)
-    return list(
-        get_user_model()
-        .objects.filter(can_moderate, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-
-
-def _notify(template, recipients, context):
-    if recipients:
-        transaction.on_commit(
-            partial(send_notification.enqueue, template=template, recipients=sorted(recipients), context=context)
-        )
-
-
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

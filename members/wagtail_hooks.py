@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from directory.models import Organization
+from participation.notifications import NOTIFICATION_KINDS_HOOK
 from website.spreadsheets import SafeSpreadsheetExportMixin
 
 from .admin_views import (
@@ -34,6 +35,7 @@ from .personal_data import (
 )
 from .selectors import user_display_name
 from .services import PERSONAL_DATA_HOOK
+from .workflow import NOTIFICATION_KINDS
 
 
 class MembershipFilterSet(WagtailFilterSet):
@@ -172,3 +174,8 @@ def personal_sessions(user):
 @hooks.register(PERSONAL_DATA_HOOK)
 def personal_login_records(user):
     return "login_records", login_record_data(user)
+
+
+@hooks.register(NOTIFICATION_KINDS_HOOK)
+def membership_notification_kinds():
+    return NOTIFICATION_KINDS

@@ -195,7 +195,8 @@ class Notification(models.Model):
     )
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     subject = GenericForeignKey("content_type", "object_id")
-    text = models.CharField(_("text"), max_length=500)
+    title = models.CharField(_("title"), max_length=200, help_text=_("Also the subject of its email."))
+    text = models.CharField(_("text"), max_length=500, blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
@@ -211,7 +212,7 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at"], name="participation_notif_unread")]
 
     def __str__(self):
-        return self.text
+        return self.title
 
 
 class Frequency(models.TextChoices):

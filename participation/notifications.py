@@ -12,13 +12,14 @@ breaks a request or leaves half-saved data: the notification is stored, the task
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
+
+from website.addresses import public_url
 
 from .models import Frequency, Notification, NotificationPreference
 
@@ -54,8 +55,10 @@ def preference_set(*, user, kind, frequency):
     NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"frequency": Frequency(frequency)})
 
 
-def notify(*, recipients, kind, text, url="", subject=None, exclude=None):
+def notify(*, recipients, kind, title, text="", url="", subject=None, exclude=None):
     """Notify each recipient (users) once: a row in "Contul meu" and, for those who want it at once, an email.
+
+    `title` is one line (the email's subject), `text` the details.
 
     `subject` is the object the notification is about (for grouping and clean-up); `exclude` is usually
     the person who acted, who needs no notification of their own action.
@@ -75,6 +78,7 @@ def notify(*, recipients, kind, text, url="", subject=None, exclude=None):
                 kind=kind,
                 content_type=content_type,
                 object_id=str(subject.pk) if subject is not None else "",
+                title=title[:200],
                 text=text[:500],
                 url=url,
             )
@@ -115,8 +119,7 @@ def unsubscribe_token(*, user, kind):
 
 
 def unsubscribe_url(*, user, kind):
-    path = reverse("participation:unsubscribe", args=[unsubscribe_token(user=user, kind=kind)])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(reverse("participation:unsubscribe", args=[unsubscribe_token(user=user, kind=kind)]))
 
 
 def unsubscribe_read(token):

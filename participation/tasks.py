@@ -1,6 +1,5 @@
 """Emails of notifications, sent by the task worker (`manage.py db_worker`): at once, or in a daily digest."""
 
-import logging
 from collections import defaultdict
 from datetime import timedelta
 
@@ -11,13 +10,9 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from website.addresses import public_url
+
 from .models import Frequency, Notification, NotificationPreference
-
-logger = logging.getLogger(__name__)
-
-
-def absolute(url):
-    return url if url.startswith(("http://", "https://")) else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 def send_email(*, template, recipient, context, unsubscribe=""):
@@ -39,6 +34,15 @@ def send_email(*, template, recipient, context, unsubscribe=""):
 
 
 @task
+def send_rendered_email(*, subject: str, to: list[str], text: str, html: str = "", from_email: str = ""):
+    """Send an email rendered during the request (account emails): the request never waits for the mail server."""
+    message = EmailMultiAlternatives(subject=subject, body=text, to=to, from_email=from_email or None)
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
+
+
+@task
 def send_notification_emails(*, notification_ids: list[int]):
     """Email each of these notifications to its recipient, once."""
     from .notifications import unsubscribe_url
@@ -52,7 +56,7 @@ def send_notification_emails(*, notification_ids: list[int]):
         send_email(
             template="notification",
             recipient=user.email,
-            context={"notification": notification, "url": absolute(notification.url) if notification.url else ""},
+            context={"notification": notification, "url": public_url(notification.url) if notification.url else ""},
             unsubscribe=unsubscribe_url(user=user, kind=notification.kind),
         )
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
@@ -98,7 +102,7 @@ def send_daily_digests():
             sections = [
                 {
                     "label": kinds[kind].label if kind in kinds else kind,
-                    "items": [{"text": n.text, "url": absolute(n.url) if n.url else ""} for n in items],
+                    "items": [{"text": n.title, "url": public_url(n.url) if n.url else ""} for n in items],
                     "unsubscribe_url": unsubscribe_url(user=user, kind=kind),
                 }
                 for kind, items in groups.items()

@@ -52,6 +52,9 @@ class StateMachine:
     before_save: Callable | None = None
     # (obj, log) -> None: after commit, e.g. notify.
     on_change: Callable | None = None
+    # What a member reads when the action does not exist in the object's state (a generic message by default).
+    refused_message: str | None = None
+    refused_code: str = "transition_not_allowed"
     table: dict = dataclasses.field(init=False)
 
     def __post_init__(self):
@@ -91,10 +94,10 @@ class StateMachine:
         state = getattr(locked, self.field)
         transition = self.find(state, action)
         if transition is None:
-            raise TransitionRefused(
-                _("This action is not possible now: the item is “%(state)s”.") % {"state": _state_label(locked, self)},
-                code="transition_not_allowed",
-            )
+            message = self.refused_message or _("This action is not possible now: the item is “%(state)s”.") % {
+                "state": _state_label(locked, self)
+            }
+            raise TransitionRefused(message, code=self.refused_code)
         if not transition.roles & set(self.roles(by, locked)):
             raise PermissionDenied
         comment = (comment or "").strip()

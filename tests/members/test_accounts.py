@@ -65,7 +65,12 @@ def test_full_journey_sign_up_confirm_log_in_reset(client):
     assert confirmation.to == ["elena.marinescu@example.org"]
     assert SITE_NAME in confirmation.subject
     assert SITE_NAME in confirmation.body
-    assert "Salut" in confirmation.body  # allauth's Romanian catalogue: "Salutări de la …"
+    # Formal Romanian (locale_overrides replaces allauth's informal "Salutari de la …" / "Primești"), HTML too.
+    assert "Bună ziua" in confirmation.body
+    assert "dumneavoastră" in confirmation.body
+    assert "Primești" not in confirmation.body and "Salutari" not in confirmation.body
+    html = {mimetype: content for content, mimetype in confirmation.alternatives}["text/html"]
+    assert 'href="http://testserver/cont/confirmare-email/' in html
     link = link_in(confirmation, "/cont/confirmare-email/")
 
     # Not confirmed yet: logging in only sends the member back to "confirm your address".
@@ -314,3 +319,26 @@ def test_account_pages_render_in_the_site_layout(client):
         assert '<html lang="ro">' in page, name
         assert 'class="site-header"' in page, name
         assert 'name="robots" content="noindex"' in page, name
+
+
+def test_a_mail_server_that_is_down_neither_fails_sign_up_nor_leaves_half_an_account(client, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP down")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
+    response = client.post(reverse("account_signup"), signup_data(email="fara.posta@example.org"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    user = get_user_model().objects.get(email="fara.posta@example.org")
+    assert user.emailaddress_set.get().verified is False  # whole account; the member can ask for the email again
+
+
+def test_password_reset_with_the_mail_server_down_still_answers(client, monkeypatch):
+    UserFactory(email="resetare@example.org")
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP down")
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
+    response = client.post(reverse("account_reset_password"), {"email": "resetare@example.org"})
+    assert response.status_code == 302

@@ -183,3 +183,37 @@ def test_moderator_adds_a_member_directly_approving_a_pending_request(join_reque
     assert codes(error) == ["already_member"]
     with pytest.raises(PermissionDenied):
         services.membership_add(user=UserFactory(), organization=organization, role="membru", by=outsider)
+
+
+def test_decisions_go_through_the_transition_table_and_are_logged(
+    join_request, administrator, outsider, django_capture_on_commit_callbacks
+):
+    from participation.models import Notification, TransitionLog
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_approve(membership=join_request, by=administrator)
+    log = TransitionLog.objects.for_object(join_request).get()
+    assert (log.action, log.from_state, log.to_state, log.actor) == ("approve", "requested", "approved", administrator)
+    notification = Notification.objects.get(recipient=outsider)
+    assert notification.kind == "decizii-aderare"
+    assert join_request.organization.name in notification.title
+
+
+def test_a_member_cannot_decide_their_own_request(join_request, outsider):
+    with pytest.raises(PermissionDenied):
+        services.membership_approve(membership=join_request, by=outsider)
+    join_request.refresh_from_db()
+    assert join_request.state == "requested"
+
+
+def test_join_requests_appear_among_the_administrators_notifications(
+    organization, administrator, outsider, django_capture_on_commit_callbacks
+):
+    from participation.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_request(user=outsider, organization=organization, message="Sunt voluntar.")
+    notification = Notification.objects.get(recipient=administrator)
+    assert notification.kind == "cereri-aderare"
+    assert notification.text == "Mesajul său: „Sunt voluntar.”"
+    assert notification.url == f"/contul-meu/organizatii/{organization.pk}/"

@@ -13,12 +13,18 @@ from tests.factories.members import PASSWORD
 @pytest.mark.django_db(transaction=True)
 def test_notify_stores_and_emails_at_once(member, other_member, note):
     notifications.notify(
-        recipients=[member, other_member], kind="note", text="Nota a fost aprobată.", url="/note/1/", subject=note
+        recipients=[member, other_member],
+        kind="note",
+        title="Nota a fost aprobată",
+        text="Moderatorul a scris: bine argumentat.",
+        url="/note/1/",
+        subject=note,
     )
     assert Notification.objects.filter(kind="note").count() == 2
     assert sorted(message.to[0] for message in mail.outbox) == sorted([member.email, other_member.email])
     message = mail.outbox[0]
-    assert "Nota a fost aprobată." in message.body
+    assert message.subject == "[Bucureștiul social și solidar] Nota a fost aprobată"
+    assert "Moderatorul a scris: bine argumentat." in message.body
     assert "http://testserver/note/1/" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
@@ -30,16 +36,16 @@ def test_notify_stores_and_emails_at_once(member, other_member, note):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_actor_is_not_notified_of_their_own_action(member, other_member):
-    notifications.notify(recipients=[member, other_member], kind="note", text="x", exclude=member)
+    notifications.notify(recipients=[member, other_member], kind="note", title="x", exclude=member)
     assert list(Notification.objects.values_list("recipient", flat=True)) == [other_member.pk]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_never_means_no_email_but_still_a_notification(member):
     notifications.preference_set(user=member, kind="note", frequency=Frequency.NEVER)
-    notifications.notify(recipients=[member], kind="note", text="Doar în cont.")
+    notifications.notify(recipients=[member], kind="note", title="Doar în cont.")
     assert mail.outbox == []
-    assert Notification.objects.get().text == "Doar în cont."
+    assert Notification.objects.get().title == "Doar în cont."
 
 
 @pytest.mark.django_db(transaction=True)
@@ -48,7 +54,7 @@ def test_a_mail_server_that_is_down_breaks_nothing(member, monkeypatch, client):
         raise ConnectionRefusedError("SMTP down")
 
     monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
-    notifications.notify(recipients=[member], kind="note", text="Trimisă mai târziu.")
+    notifications.notify(recipients=[member], kind="note", title="Trimisă mai târziu.")
     notification = Notification.objects.get()
     assert notification.emailed_at is None  # stays for a retry; the caller saw no error
 
@@ -56,16 +62,16 @@ def test_a_mail_server_that_is_down_breaks_nothing(member, monkeypatch, client):
 @pytest.mark.django_db
 def test_an_unknown_kind_is_a_programming_error(member):
     with pytest.raises(ValueError, match="Unknown notification kind"):
-        notifications.notify(recipients=[member], kind="nu-exista", text="x")
+        notifications.notify(recipients=[member], kind="nu-exista", title="x")
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_daily_digest_groups_by_kind_and_sends_once(member, other_member):
     notifications.preference_set(user=member, kind="note", frequency=Frequency.DAILY)
     for number in range(3):
-        notifications.notify(recipients=[member], kind="note", text=f"Nota {number}")
-    notifications.notify(recipients=[member], kind="note-zilnic", text="Rezumat implicit zilnic")
-    notifications.notify(recipients=[other_member], kind="note", text="Imediat")
+        notifications.notify(recipients=[member], kind="note", title=f"Nota {number}")
+    notifications.notify(recipients=[member], kind="note-zilnic", title="Rezumat implicit zilnic")
+    notifications.notify(recipients=[other_member], kind="note", title="Imediat")
     assert [message.to for message in mail.outbox] == [[other_member.email]]
     mail.outbox.clear()
 
@@ -85,13 +91,13 @@ def test_the_daily_digest_groups_by_kind_and_sends_once(member, other_member):
 
 @pytest.mark.django_db
 def test_unread_count_in_the_header_and_the_list(client, member):
-    notifications.notify(recipients=[member], kind="note", text="Prima notificare")
-    notifications.notify(recipients=[member], kind="note", text="A doua notificare")
+    notifications.notify(recipients=[member], kind="note", title="Prima notificare")
+    notifications.notify(recipients=[member], kind="note", title="A doua notificare")
     client.force_login(member)
     response = client.get(reverse("participation:notifications"))
     assert response.status_code == 200
     assert "Prima notificare" in response.content.decode()
-    assert response.context["unread_notifications"]() == 2
+    assert response.context["unread_notifications"] == 2
 
     client.post(reverse("participation:notifications"))
     assert notifications.unread_count(member) == 0
@@ -99,7 +105,7 @@ def test_unread_count_in_the_header_and_the_list(client, member):
 
 @pytest.mark.django_db
 def test_opening_a_notification_marks_it_read_and_follows_its_link(client, member):
-    [notification] = notifications.notify(recipients=[member], kind="note", text="Deschide", url="/organizatii/")
+    [notification] = notifications.notify(recipients=[member], kind="note", title="Deschide", url="/organizatii/")
     client.force_login(member)
     response = client.post(reverse("participation:notification_open", args=[notification.pk]))
     assert response.status_code == 302
@@ -110,7 +116,7 @@ def test_opening_a_notification_marks_it_read_and_follows_its_link(client, membe
 
 @pytest.mark.django_db
 def test_nobody_opens_someone_elses_notification(client, member, other_member):
-    [notification] = notifications.notify(recipients=[member], kind="note", text="Privată")
+    [notification] = notifications.notify(recipients=[member], kind="note", title="Privată")
     client.force_login(other_member)
     assert client.post(reverse("participation:notification_open", args=[notification.pk])).status_code == 404
     notification.refresh_from_db()
@@ -122,13 +128,14 @@ def test_preferences_page_saves_each_kind(client, member):
     client.force_login(member)
     response = client.get(reverse("participation:preferences"))
     assert "Note de test" in response.content.decode()
-    response = client.post(reverse("participation:preferences"), {"note": "zilnic", "note-zilnic": "niciodata"})
+    every_kind = {key: kind.default for key, kind in notifications.notification_kinds().items()}
+    response = client.post(
+        reverse("participation:preferences"), {**every_kind, "note": "zilnic", "note-zilnic": "niciodata"}
+    )
     assert response.status_code == 302
-    assert dict(NotificationPreference.objects.filter(user=member).values_list("kind", "frequency")) == {
-        "note": "zilnic",
-        "note-zilnic": "niciodata",
-    }
-    response = client.post(reverse("participation:preferences"), {"note": "des", "note-zilnic": "zilnic"})
+    chosen = dict(NotificationPreference.objects.filter(user=member).values_list("kind", "frequency"))
+    assert (chosen["note"], chosen["note-zilnic"]) == ("zilnic", "niciodata")
+    response = client.post(reverse("participation:preferences"), {**every_kind, "note": "des"})
     assert response.status_code == 200
     assert response.context["form"].errors["note"]
 

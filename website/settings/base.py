@@ -194,7 +194,9 @@ LANGUAGES = [("ro", "Română")]
 TIME_ZONE = "Europe/Bucharest"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue (`make messages` extracts into it), then locale_overrides: better Romanian for texts
+# that Django, Wagtail and allauth bring, edited by hand (makemessages would drop them from the first one).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ro", "Română"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
@@ -246,10 +248,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Tag slugs in plain ASCII ("intreprinderi-sociale"), like page slugs.
-TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # The image form says that the description is the alternative text.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.ImageForm"
+# Tag slugs in plain ASCII ("intreprinderi-sociale"), like page slugs.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 # Page slugs in plain ASCII: "reparații" becomes "reparatii" (see website.wagtail_hooks for ţ and ș).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar: the admin runs without calls to outside services and shows Wagtail's own avatar.
