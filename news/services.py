@@ -6,16 +6,15 @@ client address and article per window, so scripted requests that drop cookies ca
 """
 
 import hashlib
-import ipaddress
 import re
 from datetime import timedelta
 
-from allauth.account.adapter import get_adapter
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
+
+from website.ratelimit import client_key
 
 from .models import NewsPage
 
@@ -46,22 +45,6 @@ def request_is_from_bot(request: HttpRequest) -> bool:
         return True
     purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
     return "prefetch" in purpose.lower()
-
-
-def client_address(request: HttpRequest) -> str | None:
-    """The client's address as the rest of the project reads it (TRUSTED_PROXY_COUNT), or None.
-
-    An IPv6 client is reduced to its /64 network: one host usually holds a whole /64.
-    """
-    try:
-        address = ipaddress.ip_address(get_adapter(request).get_client_ip(request))
-    except (PermissionDenied, ImproperlyConfigured, ValueError):
-        return None
-    if address.version == 6:
-        if address.ipv4_mapped:
-            return str(address.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
 
 
 def seen_page_ids(request: HttpRequest) -> list[int]:
@@ -99,7 +82,7 @@ def news_page_record_view(*, page: NewsPage, request: HttpRequest, seen: list[in
     """
     if request_is_from_bot(request) or page.pk in seen:
         return news_page_view_count(page=page)
-    address = client_address(request)
+    address = client_key(request)
     if address is None or not _first_view_from_address(page=page, address=address):
         return news_page_view_count(page=page)
     NewsPage.objects.filter(pk=page.pk).update(view_count=F("view_count") + 1)

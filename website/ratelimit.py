@@ -1,4 +1,6 @@
-"""Limits on repeated submissions of the forms that create something or send email, per account and per IP address.
+"""Limits on repeated submissions of the forms that create something or send email, per account and per client.
+
+The one rule for "who is this client" (`client_ip`, `client_key`) also serves django-axes and the news view counter.
 
 Each action has its limits in settings.RATE_LIMITS, e.g. `"contact_form": {"user": "5/h", "ip": "20/h"}` (a count per
 `s`, `m`, `h` or `d`). A submission is counted in the cache (atomically, each counter expiring with its window); when
@@ -49,13 +51,30 @@ def client_ip(request):
         return remote or "unknown"
 
 
+def client_key(request):
+    """The client as counters count it, or None without a valid address.
+
+    An IPv6 client is its /64 network (one host usually holds a whole /64, so it cannot count as many clients by
+    changing addresses), an IPv4-mapped IPv6 address is the IPv4 address.
+    """
+    try:
+        address = ipaddress.ip_address(client_ip(request))
+    except ValueError:
+        return None
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
 def consume(request, action):
     """Count a submission of `action` by the request's account and IP address; RateLimited when it is one too many."""
     try:
         limits = settings.RATE_LIMITS[action]
     except KeyError as error:
         raise ImproperlyConfigured(f"RATE_LIMITS has no limits for {action!r}.") from error
-    subjects = {"ip": client_ip(request)}
+    subjects = {"ip": client_key(request) or "unknown"}
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         subjects["user"] = user.pk

@@ -102,3 +102,39 @@ def test_every_limited_action_has_limits():
             count, period = parse_rate(rate)
             assert count > 0
             assert period > 0
+
+
+def test_default_limits_on_registering_organizations(client):
+    """The limits of settings, not overridden: an account registers `user` organizations a day, an address `ip`,
+    and the next one is answered with 429, the Romanian message and what was typed."""
+    from django.conf import settings
+
+    from website.ratelimit import parse_rate
+
+    url = reverse("members:organization_register")
+    per_account, _period = parse_rate(settings.RATE_LIMITS["organization_register"]["user"])
+    per_address, _period = parse_rate(settings.RATE_LIMITS["organization_register"]["ip"])
+    assert per_account < per_address
+
+    member = UserFactory()
+    client.force_login(member)
+    for number in range(per_account):
+        assert client.post(url, {"name": f"Asociația {number}", "kind": "asociatie"}).status_code == 302
+    response = client.post(url, {"name": "Asociația în plus", "kind": "asociatie", "description": "Text păstrat."})
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert REFUSAL in page
+    assert 'value="Asociația în plus"' in page
+    assert "Text păstrat." in page
+
+    # Other accounts, each registering one, from another address: up to that address's limit.
+    address = "198.51.100.20"
+    for number in range(per_address):
+        client.force_login(UserFactory())
+        response = client.post(url, {"name": f"Asociația B{number}", "kind": "asociatie"}, REMOTE_ADDR=address)
+        assert response.status_code == 302
+    client.force_login(UserFactory())
+    response = client.post(url, {"name": "Încă una", "kind": "asociatie"}, REMOTE_ADDR=address)
+    assert response.status_code == 429
+    assert REFUSAL in response.content.decode()
+    assert Organization.objects.count() == per_account + per_address
