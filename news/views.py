@@ -23,8 +23,14 @@ TRANSPARENT_GIF = (
 )
 
 
+# Page ids are signed 64-bit integers at most; the URL's <int:…> takes any number of digits.
+MAX_PAGE_ID = 2**63 - 1
+
+
 def _countable_page(page_id):
     """The live, public article with this id, or None: drafts and private pages are never counted."""
+    if page_id > MAX_PAGE_ID:
+        return None  # the database would refuse it (an overflow, not "no such row")
     return NewsPage.objects.live().public().filter(pk=page_id).first()
 
 
