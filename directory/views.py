@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from wagtail import hooks
 
 from website.addresses import public_base_url
+from website.hooks import PROFILE_SECTIONS_HOOK
 from website.pagination import paginate
 
 from .exports import csv_response, organization_data, xlsx_response
@@ -16,11 +17,9 @@ from .selectors import DirectoryFilters, public_organizations
 PER_PAGE = getattr(settings, "DIRECTORY_PER_PAGE", 24)
 EXPORT_CHUNK_SIZE = 1000
 
-# Other apps add sections to a profile (its consultations, proposals, funding calls) with
-#   @hooks.register(PROFILE_SECTIONS_HOOK)
-#   def funding_calls(organization, request): return {"title": ..., "items": [(label, url), ...]} or None
-# A hook that returns nothing, or no items, adds nothing to the page.
-PROFILE_SECTIONS_HOOK = "directory_organization_profile_sections"
+# Other apps add sections to a profile (its consultations, proposals, funding calls) through
+# PROFILE_SECTIONS_HOOK (website/hooks.py; importable from here too). A hook that returns nothing, or no
+# items, adds nothing to the page.
 
 
 @require_GET

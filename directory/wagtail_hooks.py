@@ -2,17 +2,23 @@
 
 import django_filters
 from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from website.groups import EDITORS, MODERATORS
+from website.hooks import DEMO_DATA_HOOK, NAVIGATION_HOOK, SITEMAPS_HOOK, STAFF_PERMISSIONS_HOOK
 from website.models import Topic
 from website.spreadsheets import SafeSpreadsheetExportMixin
 
 from .admin_views import OrganizationCreateView, OrganizationEditView, OrganizationWorkflowActionView
 from .models import Organization, Sector
+from .sitemaps import OrganizationSitemap
 
 
 class OrganizationFilterSet(WagtailFilterSet):
@@ -86,3 +92,42 @@ class OrganizationViewSet(SnippetViewSet):
 
 
 register_snippet(OrganizationViewSet)
+
+
+@hooks.register(NAVIGATION_HOOK)
+def directory_navigation(request):
+    """The header entry "Organizații", after the content families."""
+    return {"title": gettext("Organizations"), "url": reverse("directory:index"), "order": 100}
+
+
+@hooks.register(STAFF_PERMISSIONS_HOOK)
+def directory_permissions():
+    """Editors add and edit organizations; publishing goes through moderators' approval."""
+    return {
+        EDITORS: [
+            ("directory", "add_organization"),
+            ("directory", "change_organization"),
+            ("directory", "lock_organization"),
+        ],
+        MODERATORS: [
+            ("directory", "add_organization"),
+            ("directory", "change_organization"),
+            ("directory", "delete_organization"),
+            ("directory", "publish_organization"),
+            ("directory", "lock_organization"),
+            ("directory", "unlock_organization"),
+        ],
+    }
+
+
+@hooks.register(SITEMAPS_HOOK)
+def directory_sitemaps():
+    return {"organizations": OrganizationSitemap}
+
+
+@hooks.register(DEMO_DATA_HOOK)
+def directory_demo():
+    """First: the other apps' demo content refers to the demo organizations."""
+    from . import demo
+
+    return 10, demo.seed

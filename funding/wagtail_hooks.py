@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from directory.views import PROFILE_SECTIONS_HOOK
+from website.hooks import DEMO_DATA_HOOK, HOME_PAGE_BLOCKS_HOOK, PROFILE_SECTIONS_HOOK
 
 from .models import FundingCallPage
 
@@ -12,3 +12,23 @@ def funding_calls_section(organization, request):
     calls = FundingCallPage.objects.live().public().filter(funder_organization=organization).order_by_deadline()
     items = [(f"{call.title} ({call.status_label})", call.get_url(request)) for call in calls[:20]]
     return {"title": _("Funding calls it gives"), "items": items}
+
+
+@hooks.register(HOME_PAGE_BLOCKS_HOOK)
+def open_calls_block(request):
+    """The home page's first section: calls that accept applications now."""
+    return {
+        "order": 10,
+        "id": "home-funding",
+        "title": _("Open funding calls"),
+        "more_label": _("All funding calls"),
+        "items": FundingCallPage.objects.live().public().accepting_applications().for_listing()[:3],
+        "card_meta": "funding/includes/call_meta.html",
+    }
+
+
+@hooks.register(DEMO_DATA_HOOK)
+def funding_demo():
+    from . import demo
+
+    return 50, demo.seed

@@ -15,6 +15,8 @@ from wagtail.admin.widgets import Button
 
 from directory.models import Organization
 from participation.notifications import NOTIFICATION_KINDS_HOOK
+from website.groups import MODERATORS
+from website.hooks import DEMO_DATA_HOOK, STAFF_PERMISSIONS_HOOK
 from website.spreadsheets import SafeSpreadsheetExportMixin
 
 from .admin_views import (
@@ -179,3 +181,24 @@ def personal_login_records(user):
 @hooks.register(NOTIFICATION_KINDS_HOOK)
 def membership_notification_kinds():
     return NOTIFICATION_KINDS
+
+
+@hooks.register(STAFF_PERMISSIONS_HOOK)
+def membership_permissions():
+    """Moderators decide requests to join and name organizations' administrators."""
+    return {
+        MODERATORS: [
+            ("members", "add_membership"),
+            ("members", "change_membership"),
+            ("members", "delete_membership"),
+            ("members", "view_membership"),
+        ]
+    }
+
+
+@hooks.register(DEMO_DATA_HOOK)
+def members_demo():
+    """After the directory: the demo members belong to demo organizations."""
+    from . import demo
+
+    return 20, demo.seed

@@ -1,15 +1,14 @@
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from .addresses import public_base_url
+from .hooks import navigation_items
 
 
 def navigation(request):
-    """The header's menu: the home page's children marked "show in menus", plus the directory.
+    """The header's menu: the home page's children marked "show in menus", plus the apps' entries.
 
-    Content families (news, guides, funding, …) come first in tree order, then the directory (a
-    Django view, not a page), then plain pages such as "Despre" and "Contact".
+    Content families (news, guides, funding, …) come first in tree order, then the entries apps register
+    for their views (NAVIGATION_HOOK: the directory), then plain pages such as "Despre" and "Contact".
     """
     site = Site.find_for_request(request)
     if site is None:
@@ -19,8 +18,11 @@ def navigation(request):
     items = [
         {"title": page.title, "url": page.get_url(request), "page": page, "plain": _is_plain(page)} for page in pages
     ]
-    directory = {"title": _("Organizations"), "url": reverse("directory:index"), "page": None, "plain": False}
-    items = [item for item in items if not item["plain"]] + [directory] + [item for item in items if item["plain"]]
+    registered = [
+        {"title": entry["title"], "url": entry["url"], "page": None, "plain": False}
+        for entry in navigation_items(request)
+    ]
+    items = [item for item in items if not item["plain"]] + registered + [item for item in items if item["plain"]]
     for item in items:
         item["current"] = bool(item["url"]) and item["url"] != "/" and request.path.startswith(item["url"])
     return {"home_page": home, "nav_items": items}

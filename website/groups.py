@@ -1,13 +1,15 @@
 """The staff groups ("Editori", "Moderatori") and their Wagtail permissions.
 
-Run by `manage.py setup_groups` (and so by `seed_demo`); idempotent. The first apps list the
-model permissions their staff need in GROUP_MODEL_PERMISSIONS below; newer apps register theirs
-through STAFF_PERMISSIONS_HOOK.
+Run by `manage.py setup_groups` (and so by `seed_demo`); idempotent. GROUP_MODEL_PERMISSIONS below
+holds the shell's own permissions; each app registers the ones its staff need through
+STAFF_PERMISSIONS_HOOK (website/hooks.py).
 """
 
 from django.contrib.auth.models import Group, Permission
 from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from .hooks import STAFF_PERMISSIONS_HOOK
 
 EDITORS = "Editori"
 MODERATORS = "Moderatori"
@@ -41,26 +43,11 @@ GROUP_MODEL_PERMISSIONS = {
         ("wagtailforms", "delete_formsubmission"),
         ("taggit", "add_tag"),
         ("taggit", "change_tag"),
-        # Directory: editors add and edit organizations; publishing goes through moderators' approval.
-        ("directory", "add_organization"),
-        ("directory", "change_organization"),
-        ("directory", "lock_organization"),
     ],
     MODERATORS: [
         ("wagtailadmin", "access_admin"),
         ("website", "add_topic"),
         ("website", "change_topic"),
-        ("directory", "add_organization"),
-        ("directory", "change_organization"),
-        ("directory", "delete_organization"),
-        ("directory", "publish_organization"),
-        ("directory", "lock_organization"),
-        ("directory", "unlock_organization"),
-        # Members: moderators decide requests to join and name organizations' administrators.
-        ("members", "add_membership"),
-        ("members", "change_membership"),
-        ("members", "delete_membership"),
-        ("members", "view_membership"),
     ],
 }
 
@@ -73,12 +60,6 @@ def _permissions(pairs):
         except Permission.DoesNotExist:
             continue
     return found
-
-
-# Apps add the model permissions their staff need with
-#   @hooks.register(STAFF_PERMISSIONS_HOOK)
-#   def consultations(): return {MODERATORS: [("consultations", "change_response"), ...]}
-STAFF_PERMISSIONS_HOOK = "register_staff_group_permissions"
 
 
 def group_model_permissions(name):

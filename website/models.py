@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from . import ratelimit
 from .blocks import BodyBlock
+from .hooks import home_page_blocks
 
 
 class Topic(index.Indexed, models.Model):
@@ -133,14 +134,9 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from funding.models import FundingCallPage
-        from guides.models import LegislationGuidePage
-        from news.models import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().for_listing()[:3]
-        context["open_calls"] = FundingCallPage.objects.live().public().accepting_applications().for_listing()[:3]
-        context["guides"] = LegislationGuidePage.objects.live().public().for_listing()[:3]
+        # The latest of each content family, as the apps register them (HOME_PAGE_BLOCKS_HOOK).
+        context["home_blocks"] = home_page_blocks(request)
         return context
 
 

@@ -6,16 +6,19 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from directory.sitemaps import OrganizationSitemap
-
 from . import views
 from .api import api_router
+from .hooks import sitemaps
+from .spreadsheets import safe_report_urlpatterns
 
 handler500 = "website.views.server_error"
 
-SITEMAPS = {"pages": PageSitemap, "organizations": OrganizationSitemap}
+# Wagtail's pages, then the sections apps register (SITEMAPS_HOOK: the directory's organizations).
+SITEMAPS = {"pages": PageSitemap, **sitemaps()}
 
 urlpatterns = [
+    # Wagtail's reports with formula-safe exports, ahead of the admin's own routes for the same paths.
+    *safe_report_urlpatterns(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

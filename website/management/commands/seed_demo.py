@@ -1,7 +1,5 @@
 """Fill the site with realistic Romanian demo content. Safe to run again: nothing is duplicated."""
 
-from importlib import import_module
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -10,10 +8,8 @@ from django.test import override_settings
 from website import demo
 from website.addresses import public_base_url
 from website.groups import EDITORS, setup_groups
+from website.hooks import demo_loaders
 from website.models import ContentPage, FormField, FormPage, SiteSettings
-
-# Each app's demo module has `seed(*, home, topics)`, returning a list of (role, username, password) logins.
-APP_DEMO_MODULES = ["directory.demo", "members.demo", "news.demo", "guides.demo", "funding.demo"]
 
 EDITOR_LOGIN = ("editor", "editor@bucuresti-social.ro", "Editor-Demo-2026")
 
@@ -37,8 +33,9 @@ class Command(BaseCommand):
         self.seed_settings(home)
         self.seed_content_pages(home, topics)
         logins = [("Editor (administrare)", *self.seed_editor(groups))]
-        for module_name in APP_DEMO_MODULES:
-            logins += import_module(module_name).seed(home=home, topics=topics) or []
+        # Each app's loader (DEMO_DATA_HOOK) returns the (role, username, password) logins it created.
+        for seed in demo_loaders():
+            logins += seed(home=home, topics=topics) or []
         return logins
 
     def seed_settings(self, home):
