@@ -188,3 +188,23 @@ def test_form_submission_exports_are_inert(client, contact_form, staff, value):
     submitted = row[next(heading for heading in row if heading not in ("Nume", "Mesaj"))]
     assert submitted.is_date
     assert abs(submitted.value - timezone.make_naive(timezone.now())) < datetime.timedelta(minutes=5)
+
+
+def test_the_site_history_report_export_is_inert(client, home_page, staff):
+    # A member-typed organization name reaches the admin's "Site history" report through its revisions.
+    organization = OrganizationFactory(name='=HYPERLINK("http://example.com","x")', publish=False)
+    organization.save_revision(log_action=True)
+    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "parola-admin"))
+    response = client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"})
+    rows = csv_export(response)
+    cells = [cell for row in rows for cell in row.values() if cell and "HYPERLINK" in cell]
+    assert cells
+    assert all(cell.startswith("'") for cell in cells)
+
+
+def test_the_reports_keep_wagtails_permission_checks(client, home_page):
+    member = get_user_model().objects.create_user("membru", "membru@example.org", "parola-membru")
+    client.force_login(member)
+    for name in ("site_history", "workflow", "workflow_tasks", "locked_pages", "aging_pages"):
+        response = client.get(reverse(f"wagtailadmin_reports:{name}"), {"export": "csv"})
+        assert response.status_code in (302, 403), name
