@@ -85,6 +85,20 @@ class OrganizationQuerySet(models.QuerySet):
         """Published organizations, with the values of their last approved revision."""
         return self.filter(live=True)
 
+    def in_moderation(self):
+        """Organizations whose latest change waits in the moderation workflow."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models.functions import Cast
+        from wagtail.models import WorkflowState
+
+        waiting = (
+            WorkflowState.objects.active()
+            .filter(base_content_type=ContentType.objects.get_for_model(self.model))
+            .annotate(organization_id=Cast("object_id", models.BigIntegerField()))
+            .values("organization_id")
+        )
+        return self.filter(pk__in=waiting)
+
     def for_listing(self):
         """Everything a card, an export row or an API item reads, in a constant number of queries."""
         from wagtail.images import get_image_model

@@ -11,6 +11,8 @@ from wagtail.admin.ui.tables import BooleanColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from participation.follows import FOLLOWABLE_HOOK, Followable
+from participation.moderation import MODERATION_KINDS_HOOK, ModerationKind
 from website.groups import EDITORS, MODERATORS
 from website.hooks import DEMO_DATA_HOOK, NAVIGATION_HOOK, SITEMAPS_HOOK, STAFF_PERMISSIONS_HOOK
 from website.models import Topic
@@ -34,11 +36,18 @@ class OrganizationFilterSet(WagtailFilterSet):
     verified = django_filters.BooleanFilter(label=_("Verified by staff"))
     seeking_partners = django_filters.BooleanFilter(label=_("Seeking partners"))
     live = django_filters.BooleanFilter(label=_("Published"))
+    in_moderation = django_filters.BooleanFilter(label=_("Waiting for moderation"), method="filter_in_moderation")
     has_unpublished_changes = django_filters.BooleanFilter(label=_("Has changes waiting for publication"))
 
     class Meta:
         model = Organization
         fields = []
+
+    def filter_in_moderation(self, queryset, name, value):
+        if value is None:
+            return queryset
+        waiting = Organization.objects.in_moderation().values("pk")
+        return queryset.filter(pk__in=waiting) if value else queryset.exclude(pk__in=waiting)
 
 
 class OrganizationIndexView(SafeSpreadsheetExportMixin, IndexView):
@@ -94,6 +103,20 @@ class OrganizationViewSet(SnippetViewSet):
 register_snippet(OrganizationViewSet)
 
 
+@hooks.register(MODERATION_KINDS_HOOK)
+def organizations_in_moderation():
+    """New organizations and profile changes wait in Wagtail's workflow; the queue lists them beside the rest."""
+    return ModerationKind(
+        key="organizatii",
+        label=_("Organizations and profile changes"),
+        model=Organization,
+        pending=lambda: Organization.objects.in_moderation().order_by("sort_name"),
+        admin_url=lambda organization: reverse(
+            Organization.snippet_viewset.get_url_name("edit"), args=[organization.pk]
+        ),
+    )
+
+
 @hooks.register(NAVIGATION_HOOK)
 def directory_navigation(request):
     """The header entry "Organizații", after the content families."""
@@ -131,3 +154,8 @@ def directory_demo():
     from . import demo
 
     return 10, demo.seed
+
+
+@hooks.register(FOLLOWABLE_HOOK)
+def followable_organizations():
+    return Followable(Organization, visible=lambda queryset, user: queryset.live())

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from directory.models import Organization
+from participation.moderation import MODERATION_KINDS_HOOK, ModerationKind
 from participation.notifications import NOTIFICATION_KINDS_HOOK
 from website.groups import MODERATORS
 from website.hooks import DEMO_DATA_HOOK, STAFF_PERMISSIONS_HOOK
@@ -181,6 +182,22 @@ def personal_login_records(user):
 @hooks.register(NOTIFICATION_KINDS_HOOK)
 def membership_notification_kinds():
     return NOTIFICATION_KINDS
+
+
+@hooks.register(MODERATION_KINDS_HOOK)
+def join_requests_in_moderation():
+    """Requests to join wait for the organization's administrators; moderators see them all and can decide."""
+    return ModerationKind(
+        key="cereri-aderare",
+        label=_("Requests to join organizations"),
+        model=Membership,
+        pending=lambda: Membership.objects.requested().select_related("user", "organization").order_by("created_at"),
+        admin_url=lambda membership: reverse("members_membership:edit", args=[membership.pk]),
+        describe=lambda membership: (
+            _("%(member)s → %(organization)s")
+            % {"member": user_display_name(membership.user), "organization": membership.organization.name}
+        ),
+    )
 
 
 @hooks.register(STAFF_PERMISSIONS_HOOK)

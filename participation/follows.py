@@ -97,3 +97,39 @@ def follows_of(user):
             get_url = getattr(item.followed, "get_absolute_url", None) or getattr(item.followed, "get_url", None)
             item.url = get_url() if get_url and item.followed is not None else ""
     return [item for item in follows if getattr(item, "followed", None) is not None]
+
+
+FOLLOWED_NEWS = "noutati-urmarite"
+
+
+def notify_followers_of_publication(*, obj, by=None):
+    """Tell the followers of what `obj` belongs to that it was published.
+
+    A page's followers are those of its topics and of what it names through `followed_through()` (a funding
+    call's funder, a consultation's authority); a followable snippet's are its own followers.
+    """
+    from django.utils.translation import gettext as _
+
+    from .notifications import notify
+
+    label = obj._meta.label_lower
+    if label in followables():
+        objects = [obj]
+        title = _("News from “%(name)s”, which you follow") % {"name": obj}
+    else:
+        topics = getattr(obj, "topics", None)
+        objects = list(topics.all()) if topics is not None and hasattr(topics, "all") else []
+        objects += list(getattr(obj, "followed_through", lambda: [])())
+        title = _("New on the platform, about what you follow: “%(name)s”") % {"name": obj}
+    recipients = list(followers(*objects))
+    if not recipients:
+        return []
+    get_url = getattr(obj, "get_absolute_url", None) or getattr(obj, "get_url", None)
+    return notify(
+        recipients=recipients,
+        kind=FOLLOWED_NEWS,
+        title=title,
+        url=(get_url() if get_url else "") or "",
+        subject=obj,
+        exclude=by,
+    )

@@ -8,12 +8,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from website.models import Topic
 from website.pagination import paginate
 
 from . import follows, moderation, notifications
-from .forms import PreferencesForm, ReportForm
+from .forms import PreferencesForm, ReportForm, TopicsForm
 from .models import Frequency, Notification
 
 PER_PAGE = 20
@@ -83,9 +84,16 @@ def unsubscribe(request, token):
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def follow_list(request):
-    return render(request, "participation/follows.html", {"follows": follows.follows_of(request.user)})
+    """What the member follows, and the topics they follow, chosen with checkboxes."""
+    form = TopicsForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The topics you follow were saved."))
+        return redirect("participation:follows")
+    items = [item for item in follows.follows_of(request.user) if not isinstance(item.followed, Topic)]
+    return render(request, "participation/follows.html", {"follows": items, "topics_form": form})
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""The moderation queue in the Wagtail admin (menu, dashboard panel), and blocked members."""
+"""The participation core in the admin (moderation queue, dashboard panel, blocked members) and its own hooks."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,9 +8,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from website.groups import MODERATORS, STAFF_PERMISSIONS_HOOK
+from website.models import Topic
 
 from . import admin_views, moderation
-from .models import SubmissionBlock
+from .follows import FOLLOWABLE_HOOK, FOLLOWED_NEWS, Followable
+from .models import Frequency, SubmissionBlock
+from .notifications import NOTIFICATION_KINDS_HOOK, NotificationKind
 
 moderation_urls = [
     path("", admin_views.ModerationQueueView.as_view(), name="queue"),
@@ -95,3 +98,13 @@ def moderator_permissions():
             ("participation", "view_submissionblock"),
         ]
     }
+
+
+@hooks.register(NOTIFICATION_KINDS_HOOK)
+def follow_notification_kinds():
+    return [NotificationKind(FOLLOWED_NEWS, _("News about what I follow"), default=Frequency.DAILY)]
+
+
+@hooks.register(FOLLOWABLE_HOOK)
+def followable_topics():
+    return Followable(Topic, visible=lambda queryset, user: queryset)

@@ -1,0 +1,24 @@
+from django import template
+
+from participation import follows
+
+register = template.Library()
+
+
+@register.inclusion_tag("participation/includes/follow_button.html", takes_context=True)
+def follow_button(context, obj):
+    """ "Urmăriți" / "Nu mai urmăriți" for a followable object; anonymous readers are invited to log in."""
+    request = context["request"]
+    return {
+        "request": request,
+        "obj": obj,
+        "label": obj._meta.label_lower,
+        "following": follows.is_following(user=request.user, obj=obj),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("participation/includes/report_link.html", takes_context=True)
+def report_link(context, obj):
+    """ "Raportează" for a public submission (members only)."""
+    return {"request": context["request"], "obj": obj, "label": obj._meta.label_lower}
