@@ -32,7 +32,9 @@ def test_the_queue_lists_profile_changes_and_join_requests(client, organization,
     assert "Așteaptă moderarea" in dashboard or "În așteptarea moderării" in dashboard
 
 
-def test_the_organizations_listing_filters_those_waiting_for_moderation(client, organization, administrator, moderator):
+def test_the_organizations_listing_filters_those_waiting_for_moderation(
+    client, organization, administrator, moderator
+):
     other = Organization.objects.exclude(pk=organization.pk).first()
     client.force_login(administrator)
     submit_change(client, organization, name="Asociația Titan Verde")
