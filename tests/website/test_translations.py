@@ -3,22 +3,29 @@
 from pathlib import Path
 
 import polib
+import pytest
 from django.conf import settings
+from django.utils import translation
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "ro" / "LC_MESSAGES" / "django.po"
+# Hand-kept Romanian for texts that Django, Wagtail and allauth bring (makemessages never rewrites it).
+OVERRIDES = Path(settings.BASE_DIR) / "locale_overrides" / "ro" / "LC_MESSAGES" / "django.po"
+CATALOGUES = pytest.mark.parametrize("catalogue_path", [CATALOGUE, OVERRIDES], ids=["project", "overrides"])
 
 
-def test_every_entry_is_translated():
-    catalogue = polib.pofile(str(CATALOGUE))
+@CATALOGUES
+def test_every_entry_is_translated(catalogue_path):
+    catalogue = polib.pofile(str(catalogue_path))
     untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
     fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
     assert untranslated == []
     assert fuzzy == []
 
 
-def test_compiled_catalogue_is_up_to_date():
-    catalogue = polib.pofile(str(CATALOGUE))
-    compiled = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
+@CATALOGUES
+def test_compiled_catalogue_is_up_to_date(catalogue_path):
+    catalogue = polib.pofile(str(catalogue_path))
+    compiled = polib.mofile(str(catalogue_path.with_suffix(".mo")))
     expected = {
         (entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural for entry in catalogue.translated_entries()
     }
@@ -26,8 +33,19 @@ def test_compiled_catalogue_is_up_to_date():
     assert actual == expected
 
 
-def test_romanian_letters_use_comma_below():
+@CATALOGUES
+def test_romanian_letters_use_comma_below(catalogue_path):
     """ş/ţ with cedilla (U+015F, U+0163 and capitals) are the legacy, wrong forms in Romanian."""
-    text = CATALOGUE.read_text(encoding="utf-8")
+    text = catalogue_path.read_text(encoding="utf-8")
     for wrong in "şţŞŢ":
         assert wrong not in text, f"{wrong!r} (cedilla) found; use ș/ț (comma below)"
+
+
+def test_the_overrides_win_over_the_libraries_own_romanian():
+    with translation.override("ro"):
+        # allauth's own catalogue says "Salutari de la …" (no diacritics, informal).
+        assert (
+            translation.gettext("Hello from %(site_name)s!") == "Bună ziua! Vă scriem de pe platforma %(site_name)s."
+        )
+        # Django's own has the typo "Acestă parolă".
+        assert translation.gettext("This password is too common.").startswith("Această parolă")
