@@ -4,6 +4,7 @@ from dataclasses import dataclass, replace
 
 from django.db.models import Count
 
+from website.collation import romanian, romanian_sort_key
 from website.models import Topic
 
 from .models import Organization, Sector
@@ -57,6 +58,13 @@ class DirectoryFilters:
     def is_filtered(self):
         return self != replace(DirectoryFilters(), ordering=self.ordering)
 
+    @property
+    def active_count(self):
+        """How many values narrow the results (the "Filtre (N active)" button says it)."""
+        chosen = (self.kinds, self.sectors, self.topics)
+        flags = (self.search, self.slug, self.seeking_partners, self.verified)
+        return sum(len(values) for values in chosen) + sum(1 for flag in flags if flag)
+
     def apply(self, queryset, *, skip=None):
         """`queryset` narrowed by every filter except `skip` (used to count the values of that filter)."""
         for word in fold(self.search).split():
@@ -85,7 +93,8 @@ class DirectoryFilters:
         """For each filter, its values with how many organizations the filter would give if that value were added.
 
         Each filter is counted against the others (not itself), so choosing one kind still shows how many
-        organizations the other kinds have. Seven queries, whatever the size of the directory.
+        organizations the other kinds have. Seven queries, whatever the size of the directory. Kinds and topics
+        are in Romanian alphabetical order; sectors keep their own (Sector 1 to 6, then the whole city).
         """
         kind_counts = dict(
             self.apply(queryset, skip="kinds").order_by().values_list("kind").annotate(count=Count("pk"))
@@ -95,7 +104,7 @@ class DirectoryFilters:
         return {
             "kinds": [
                 FacetValue(value, label, kind_counts.get(value, 0), value in self.kinds)
-                for value, label in Organization.Kind.choices
+                for value, label in _kinds_in_romanian_order()
             ],
             "sectors": [
                 FacetValue(sector.slug, sector.name, sector_counts.get(sector.slug, 0), sector.slug in self.sectors)
@@ -103,11 +112,19 @@ class DirectoryFilters:
             ],
             "topics": [
                 FacetValue(topic.slug, topic.name, topic_counts.get(topic.slug, 0), topic.slug in self.topics)
-                for topic in Topic.objects.all()
+                for topic in Topic.objects.order_by(romanian("name"))
             ],
             "seeking_partners": self.apply(queryset, skip="seeking_partners").filter(seeking_partners=True).count(),
             "verified": self.apply(queryset, skip="verified").filter(verified=True).count(),
         }
+
+
+def _kinds_in_romanian_order():
+    """(value, label) of every kind, sorted by its Romanian name, with "other entity" last."""
+    others = Organization.Kind.OTHER
+    return sorted(
+        Organization.Kind.choices, key=lambda choice: (choice[0] == others, romanian_sort_key(str(choice[1])))
+    )
 
 
 @dataclass(frozen=True)

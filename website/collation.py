@@ -3,6 +3,8 @@
 `romanian(expression)` wraps an expression for `order_by`: PostgreSQL's ICU collation "ro-RO-x-icu", or on
 SQLite the "ro" collation registered on every new connection (`register`). `romanian_sort_key` sorts small
 lists in Python (prefetched tags) the same way. Without it "Îngrijire" and "Șanse" come after "Vârstnici".
+A column declared with `db_collation=COLUMN_COLLATION` (Topic.name) sorts in Romanian order on both databases
+without asking: a migration creates it on PostgreSQL (from ICU's ro-RO), `register` on every SQLite connection.
 """
 
 import functools
@@ -14,6 +16,8 @@ from django.db.models.functions import Collate
 
 POSTGRESQL_COLLATION = "ro-RO-x-icu"
 SQLITE_COLLATION = "ro"
+# For `db_collation`: one name for every database, a plain identifier (SQLite does not quote it).
+COLUMN_COLLATION = "romanian"
 ALPHABET = "aăâbcdefghiîjklmnopqrsștțuvwxyz"
 RANKS = {letter: rank for rank, letter in enumerate(ALPHABET)}
 LEGACY_CEDILLA = str.maketrans("şţ", "șț")
@@ -44,11 +48,12 @@ def _compare(left, right):
 def _register_on_sqlite(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         connection.connection.create_collation(SQLITE_COLLATION, _compare)
+        connection.connection.create_collation(COLUMN_COLLATION, _compare)
 
 
 @functools.cache
 def register():
-    """Give every new SQLite connection the "ro" collation (called once, from the website app's ready())."""
+    """Give every new SQLite connection the Romanian collation (called once, from the website app's ready())."""
     connection_created.connect(_register_on_sqlite, dispatch_uid="website.collation.sqlite")
 
 

@@ -23,6 +23,10 @@ class ListingFilterForm(forms.Form):
             if name in self.fields
         ]
 
+    def active_count(self):
+        """How many filters are applied (the "Filtre (N active)" button says it); the ordering is not a filter."""
+        return sum(1 for name in self.fields if name != "ordine" and self.value(name) is not None)
+
     def value(self, name):
         """The cleaned value of a valid parameter, or None when it is absent or was ignored."""
         if not self.is_bound:

@@ -25,13 +25,15 @@ from wagtail.search import index
 
 from . import ratelimit
 from .blocks import BodyBlock
+from .collation import COLUMN_COLLATION
 from .hooks import home_page_blocks
 
 
 class Topic(index.Indexed, models.Model):
     """A theme shared by pages, organizations and proposals (economie socială, mediu, …)."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    # Collated in Romanian: every list of topics (filters, cards, profiles, forms) puts "Îngrijire" after "Incluziune".
+    name = models.CharField(_("name"), max_length=100, unique=True, db_collation=COLUMN_COLLATION)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=False)
     description = models.TextField(_("description"), blank=True)
 
