@@ -2,7 +2,7 @@
 
 1. PostgreSQL on 127.0.0.1:5432 (the cluster is started when it does not answer) and the database `bss_bench`;
 2. migrate, seed_demo (only when the site has no home page yet), seed_scale (tops up, never duplicates),
-   collectstatic, all with website.settings.bench;
+   collectstatic, all with benchmarks.settings;
 3. gunicorn (website.wsgi, 2 workers with threads) on a free loopback port;
 4. for each endpoint: a warm-up, then keep-alive connections from threads for --duration seconds (or
    --max-requests); requests/s, p50/p95/p99 latency, errors, and the ratio to the bare JSON view (the ceiling);
@@ -34,7 +34,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "benchmarks" / "results"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bss_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/1"
-SETTINGS = "website.settings.bench"
+SETTINGS = "benchmarks.settings"
 CEILING = "ping"
 
 
@@ -198,7 +198,7 @@ def ensure_postgres(database_url):
 
 
 def forget_cached(redis_url, prefix="bss-bench:"):
-    """Delete the keys of website.settings.bench's cache (its KEY_PREFIX) from Redis, when Redis answers."""
+    """Delete the keys of benchmarks.settings' cache (its KEY_PREFIX) from Redis, when Redis answers."""
     if not answers(redis_url):
         return
     import redis

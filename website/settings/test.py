@@ -23,5 +23,6 @@ WHITENOISE_AUTOREFRESH = True
 # (override_settings) by the tests of login throttling.
 AXES_ENABLED = False
 
-# A minimal app built on the participation core, for the core's own tests (tests/participation/).
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
+# A minimal app built on the participation core, for the core's own tests (tests/participation/), and the
+# benchmarks app, whose `seed_scale` is tested in tests/benchmarks/.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp", "benchmarks"]  # noqa: F405

@@ -1,11 +1,11 @@
-"""The benchmark server's URLs (website.settings.bench only): the site's, plus a bare JSON view as the ceiling."""
+"""The benchmark server's URLs (benchmarks.settings only): the site's, plus a bare JSON view as the ceiling."""
 
 from django.http import JsonResponse
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from .urls import handler500
-from .urls import urlpatterns as site_urlpatterns
+from website.urls import handler500
+from website.urls import urlpatterns as site_urlpatterns
 
 
 @require_GET

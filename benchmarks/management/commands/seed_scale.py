@@ -248,7 +248,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 existing = manager.count()
                 # Seeded by what exists, so that a top-up does not repeat the texts of the first run.
-                self.rng = random.Random(f"{options['seed']}:{option}:{existing}")  # noqa: S311 - demo text
+                self.rng = random.Random(f"{options['seed']}:{option}:{existing}")
                 missing = max(options[option] - existing, 0)
                 if missing:
                     add(home, missing)
