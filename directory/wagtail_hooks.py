@@ -14,11 +14,18 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from participation.follows import FOLLOWABLE_HOOK, Followable
 from participation.moderation import MODERATION_KINDS_HOOK, ModerationKind
 from website.groups import EDITORS, MODERATORS
-from website.hooks import DEMO_DATA_HOOK, NAVIGATION_HOOK, SITEMAPS_HOOK, STAFF_PERMISSIONS_HOOK
+from website.hooks import (
+    API_ENDPOINTS_HOOK,
+    DEMO_DATA_HOOK,
+    NAVIGATION_HOOK,
+    SITEMAPS_HOOK,
+    STAFF_PERMISSIONS_HOOK,
+)
 from website.models import Topic
 from website.spreadsheets import SafeSpreadsheetExportMixin
 
 from .admin_views import OrganizationCreateView, OrganizationEditView, OrganizationWorkflowActionView
+from .api import OrganizationAPIViewSet
 from .models import Organization, Sector
 from .sitemaps import OrganizationSitemap
 
@@ -146,6 +153,12 @@ def directory_permissions():
 @hooks.register(SITEMAPS_HOOK)
 def directory_sitemaps():
     return {"organizations": OrganizationSitemap}
+
+
+@hooks.register(API_ENDPOINTS_HOOK)
+def directory_api_endpoint():
+    """`/api/v2/organizations/`: the published organizations."""
+    return "organizations", OrganizationAPIViewSet
 
 
 @hooks.register(DEMO_DATA_HOOK)

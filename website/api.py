@@ -1,4 +1,4 @@
-"""The partner API's one router: Wagtail API v2 plus the project's own endpoints.
+"""The partner API's one router: Wagtail API v2 plus the endpoints apps register (API_ENDPOINTS_HOOK).
 
 Every request is validated here before any endpoint's view runs, so each endpoint, present or future, answers
 a malformed id, an out-of-range number, a NUL character or an oversized search with a JSON 400, never a 500.
@@ -19,8 +19,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from directory.api import OrganizationAPIViewSet
-from directory.selectors import MAX_SEARCH_LENGTH
+from .hooks import api_endpoints
 
 # The largest id, limit or offset a database column holds (signed 64-bit, PostgreSQL's bigint).
 MAX_INTEGER = 2**63 - 1
@@ -28,6 +27,8 @@ MAX_INTEGER = 2**63 - 1
 INTEGER_PARAMETERS = frozenset(["limit", "offset", "id", "child_of", "ancestor_of", "descendant_of", "translation_of"])
 ROOT_PARAMETERS = frozenset(["child_of", "descendant_of", "translation_of"])
 MAX_PARAMETER_LENGTH = 1000
+# The longest search any endpoint accepts (the directory's own search field is as long).
+MAX_SEARCH_LENGTH = 200
 # Each word is a condition of the search query: hundreds of them make the database's query planner the bottleneck.
 MAX_SEARCH_WORDS = 20
 SEARCH_OPERATORS = frozenset(["and", "or"])
@@ -208,4 +209,5 @@ api_router = StrictAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PageAPIViewSet)
 api_router.register_endpoint("images", ImageAPIViewSet)
 api_router.register_endpoint("documents", DocumentAPIViewSet)
-api_router.register_endpoint("organizations", OrganizationAPIViewSet)
+for name, viewset in api_endpoints():
+    api_router.register_endpoint(name, viewset)
