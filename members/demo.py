@@ -1,8 +1,11 @@
 """Demo members: an organization administrator, members of several organizations, a pending request,
 an authority reviewer, an organization registered by a member and waiting for moderation, and a moderator.
 
+The people are data (demo_data/members.json); the passwords are here, since seed_demo prints them.
 Idempotent: accounts, addresses and memberships that exist are left as they are.
 """
+
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -10,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from directory.models import Organization
+from website.demo import load_data
 from website.groups import MODERATORS
 
 from . import services
@@ -18,77 +22,37 @@ from .models import Membership
 MEMBER_PASSWORD = "Membru-Demo-2026"  # noqa: S105 - a demo password, printed by seed_demo
 MODERATOR_PASSWORD = "Moderator-Demo-2026"  # noqa: S105 - a demo password, printed by seed_demo
 
+DATA = load_data(Path(__file__).resolve().parent / "demo_data" / "members.json")
+# The organizations the demo members belong to (seeded by the directory's demo).
 AFF = "Ateliere Fără Frontiere"
 SECTOR_3 = "Primăria Sectorului 3"
 PMB = "Primăria Municipiului București"
-
-# (role shown by seed_demo, email, first name, last name, [(organization, role, state)])
-MEMBERS = [
-    (
-        "Administrator de organizație (Ateliere Fără Frontiere)",
-        "ana.popescu@example.org",
-        "Ana",
-        "Popescu",
-        [(AFF, Membership.Role.ADMINISTRATOR, Membership.State.APPROVED)],
-    ),
-    (
-        "Membru (Ateliere Fără Frontiere și alte organizații)",
-        "mihai.ionescu@example.org",
-        "Mihai",
-        "Ionescu",
-        [
-            (AFF, Membership.Role.MEMBER, Membership.State.APPROVED),
-            ("Asociația Reparăm Împreună", Membership.Role.MEMBER, Membership.State.APPROVED),
-            ("Asociația Școala de Meserii Ferentari", Membership.Role.MEMBER, Membership.State.REQUESTED),
-        ],
-    ),
-    (
-        "Membru cu o cerere în așteptare (Ateliere Fără Frontiere)",
-        "ioana.dumitrescu@example.org",
-        "Ioana",
-        "Dumitrescu",
-        [(AFF, Membership.Role.MEMBER, Membership.State.REQUESTED)],
-    ),
-    (
-        "Evaluator al autorității (Primăria Sectorului 3)",
-        "radu.stan@example.org",
-        "Radu",
-        "Stan",
-        [
-            (SECTOR_3, Membership.Role.ADMINISTRATOR, Membership.State.APPROVED),
-            (PMB, Membership.Role.MEMBER, Membership.State.APPROVED),
-        ],
-    ),
-]
-
-# Registered by Ioana from "Contul meu": a draft that waits for the moderators.
+# Registered by a member from "Contul meu": a draft that waits for the moderators.
 REGISTERED_ORGANIZATION = {
-    "name": "Asociația Grădina Comunitară Titan",
-    "kind": Organization.Kind.ASSOCIATION,
-    "description": "Vecini din Titan care îngrijesc împreună o grădină comunitară și organizează ateliere de compost.",
-    "email": "gradina.titan@example.org",
+    name: value for name, value in DATA["registered_organization"].items() if name not in ("registered_by", "topics")
 }
-REGISTERED_BY = "ioana.dumitrescu@example.org"
+REGISTERED_BY = DATA["registered_organization"]["registered_by"]
 
 
 def seed(*, home, topics):
-    logins = [("Moderator (administrare, „Moderatori”)", *_moderator())]
-    for role, email, first_name, last_name, memberships in MEMBERS:
-        user = _member(email, first_name, last_name, password=MEMBER_PASSWORD)
-        for name, member_role, state in memberships:
-            organization = Organization.objects.filter(name=name).first()
+    logins = [(DATA["moderator"]["role"], *_moderator(DATA["moderator"]))]
+    for member in DATA["members"]:
+        user = _member(member["email"], member["first_name"], member["last_name"], password=MEMBER_PASSWORD)
+        for membership in member["memberships"]:
+            organization = Organization.objects.filter(name=membership["organization"]).first()
             if organization is not None:
-                _membership(user, organization, member_role, state)
-        logins.append((role, email, MEMBER_PASSWORD))
+                _membership(user, organization, membership["role"], membership["state"])
+        logins.append((member["role"], member["email"], MEMBER_PASSWORD))
     _registered_organization(topics)
     return logins
 
 
-def _moderator():
-    username, email = "moderator", "moderator@bucuresti-social.ro"
-    user = _member(email, "Mara", "Moderator", password=MODERATOR_PASSWORD, username=username)
+def _moderator(data):
+    user = _member(
+        data["email"], data["first_name"], data["last_name"], password=MODERATOR_PASSWORD, username=data["username"]
+    )
     user.groups.add(Group.objects.get(name=MODERATORS))
-    return username, MODERATOR_PASSWORD
+    return data["username"], MODERATOR_PASSWORD
 
 
 def _member(email, first_name, last_name, *, password, username=None):
@@ -113,7 +77,7 @@ def _membership(user, organization, role, state):
         role=role,
         state=state,
         decided_at=timezone.now() if decided else None,
-        message="" if decided else "Lucrez ca voluntar la atelierul de reparații din 2024.",
+        message="" if decided else DATA["join_request_message"],
     )
     membership.full_clean()
     membership.save()
@@ -123,7 +87,7 @@ def _registered_organization(topics):
     if Organization.objects.filter(name=REGISTERED_ORGANIZATION["name"]).exists():
         return
     user = get_user_model().objects.get(username=REGISTERED_BY)
+    topic_slugs = DATA["registered_organization"]["topics"]
     services.organization_register(
-        user=user,
-        data={**REGISTERED_ORGANIZATION, "topics": [topics["mediu"], topics["incluziune-sociala"]], "sectors": []},
+        user=user, data={**REGISTERED_ORGANIZATION, "topics": [topics[slug] for slug in topic_slugs], "sectors": []}
     )
