@@ -19,6 +19,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry, WorkflowState
 from wagtail.users.models import UserProfile
 
 from directory.models import Organization
+from participation.moderation import ensure_can_submit
 from participation.notifications import notify
 
 from . import permissions, selectors
@@ -78,6 +79,7 @@ def organization_join_refusal(*, organization) -> str:
 @transaction.atomic
 def membership_request(*, user, organization, message="") -> Membership:
     """The member asks to join a published organization; its administrators (or the moderators) are notified."""
+    ensure_can_submit(user)
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     if refusal := organization_join_refusal(organization=organization):
         raise ValidationError(refusal, code="organization_not_published")

@@ -217,3 +217,14 @@ def test_join_requests_appear_among_the_administrators_notifications(
     assert notification.kind == "cereri-aderare"
     assert notification.text == "Mesajul său: „Sunt voluntar.”"
     assert notification.url == f"/contul-meu/organizatii/{organization.pk}/"
+
+
+def test_a_member_blocked_by_the_moderators_cannot_ask_to_join(organization, outsider, moderator):
+    from participation.moderation import member_block
+
+    member_block(user=outsider, by=moderator, reason="Cereri repetate fără legătură cu organizațiile")
+    with pytest.raises(ValidationError) as error:
+        services.membership_request(user=outsider, organization=organization)
+    assert codes(error) == ["blocked"]
+    assert "Cereri repetate fără legătură cu organizațiile" in error.value.messages[0]
+    assert not Membership.objects.filter(user=outsider).exists()
