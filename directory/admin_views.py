@@ -1,7 +1,14 @@
-"""Admin views of organizations that refuse, with a message, to publish or approve one without a valid CUI.
+"""Admin views of organizations: publishing and sending to moderation go through directory.services, and
+publishing or approving one without a valid CUI is refused with a message.
 
 The rule itself is Organization.publication_errors(); Organization.publish() enforces it for every
 other path. These views ask it first, so that the moderator sees why and nothing is saved or published.
+
+Two paths stay Wagtail's own. Saving the form (`save_instance`): Wagtail's create and edit actions also
+handle the form's relations, autosave and concurrent editing (`overwrite_revision`), locks and drafts saved
+before they validate, which directory.services would have to copy. Workflow actions (approve, request
+changes, cancel, restart): the workflow's task publishes the approved revision through Organization.publish(),
+and its signals reach directory.services.organization_moderation_finished (members/signals.py).
 """
 
 from django.contrib import messages
@@ -10,6 +17,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.snippets.views.snippets import CreateView, EditView, WorkflowActionView
+
+from . import services
 
 # The workflow has one task: approving it publishes the organization.
 GOING_LIVE_WORKFLOW_ACTIONS = {"approve"}
@@ -33,11 +42,25 @@ class PublicationCheckMixin:
         return valid
 
 
-class OrganizationCreateView(PublicationCheckMixin, CreateView):
+class ServiceActionsMixin:
+    """The admin's "Publish" and "Submit for moderation" buttons call directory.services."""
+
+    def publish_action(self):
+        hook_response = self.run_hook("before_publish", self.request, self.object)
+        if hook_response is not None:
+            return hook_response
+        services.organization_publish(organization=self.object, revision=self.new_revision, by=self.request.user)
+        return self.run_hook("after_publish", self.request, self.object)
+
+    def submit_action(self):
+        services.organization_submit_for_moderation(organization=self.object, by=self.request.user)
+
+
+class OrganizationCreateView(ServiceActionsMixin, PublicationCheckMixin, CreateView):
     pass
 
 
-class OrganizationEditView(PublicationCheckMixin, EditView):
+class OrganizationEditView(ServiceActionsMixin, PublicationCheckMixin, EditView):
     def get_success_message(self, instance=None):
         # Wagtail says only "updated" when a moderator approves from the edit form.
         if self.action == "workflow-action" and self.workflow_action in GOING_LIVE_WORKFLOW_ACTIONS:

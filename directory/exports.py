@@ -12,115 +12,90 @@ from django.utils.translation import gettext_lazy as _
 from website import spreadsheets
 from website.spreadsheets import FORMULA_PREFIXES, csv_cell  # noqa: F401 (the import undoes what they do)
 
+from .fields import TABULAR_FIELDS
 from .models import Organization
 
-# Public fields, in column order. `id`, `kind_label`, `profile_url` and `last_published_at` are
-# informative only: the import ignores them.
-EXPORT_COLUMNS = [
-    "id",
-    "name",
-    "short_name",
-    "slug",
-    "kind",
-    "kind_label",
-    "cui",
-    "registration_number",
-    "founding_year",
-    "description",
-    "topics",
-    "sectors",
-    "address",
-    "postal_code",
-    "latitude",
-    "longitude",
-    "website",
-    "email",
-    "phone",
-    "facebook_url",
-    "linkedin_url",
-    "instagram_url",
-    "youtube_url",
-    "social_service_provider",
-    "social_enterprise_certified",
-    "social_enterprise_certificate",
-    "seeking_partners",
-    "partnership_text",
-    "verified",
-    "profile_url",
-    "last_published_at",
-]
+# The informative columns around the public fields: the import ignores them.
+INFORMATIVE_COLUMNS = ["id", "kind_label", "profile_url", "last_published_at"]
 
+
+def _export_columns():
+    """`id`, the public fields with `kind_label` after `kind`, then `profile_url` and `last_published_at`."""
+    columns = ["id"]
+    for name in TABULAR_FIELDS:
+        columns.append(name)
+        if name == "kind":
+            columns.append("kind_label")
+    return [*columns, "profile_url", "last_published_at"]
+
+
+# The CSV's columns: a documented open-data format, so their names and order do not change.
+EXPORT_COLUMNS = _export_columns()
+
+# The XLSX file (for people) leaves out the codes that only programs need.
+XLSX_OMITTED = {"slug", "kind_label"}
+# Column widths (characters) other than the default, and the columns written as text (codes keep their zeros).
+XLSX_DEFAULT_WIDTH = 32
+XLSX_WIDTHS = {
+    "id": 8,
+    "name": 40,
+    "short_name": 16,
+    "kind": 24,
+    "cui": 12,
+    "registration_number": 20,
+    "founding_year": 10,
+    "description": 60,
+    "topics": 30,
+    "sectors": 24,
+    "address": 40,
+    "postal_code": 10,
+    "latitude": 12,
+    "longitude": 12,
+    "phone": 18,
+    "social_service_provider": 14,
+    "social_enterprise_certified": 14,
+    "social_enterprise_certificate": 20,
+    "seeking_partners": 12,
+    "partnership_text": 40,
+    "verified": 12,
+    "profile_url": 45,
+    "last_published_at": 18,
+}
+XLSX_TEXT = {"cui", "registration_number", "postal_code", "phone", "social_enterprise_certificate"}
 # The XLSX file: (key of `organization_data`, width, written as text). Headings are the model's verbose names.
 XLSX_COLUMNS = [
-    ("id", 8, False),
-    ("name", 40, False),
-    ("short_name", 16, False),
-    ("kind", 24, False),
-    ("cui", 12, True),
-    ("registration_number", 20, True),
-    ("founding_year", 10, False),
-    ("description", 60, False),
-    ("topics", 30, False),
-    ("sectors", 24, False),
-    ("address", 40, False),
-    ("postal_code", 10, True),
-    ("latitude", 12, False),
-    ("longitude", 12, False),
-    ("website", 32, False),
-    ("email", 32, False),
-    ("phone", 18, True),
-    ("facebook_url", 32, False),
-    ("linkedin_url", 32, False),
-    ("instagram_url", 32, False),
-    ("youtube_url", 32, False),
-    ("social_service_provider", 14, False),
-    ("social_enterprise_certified", 14, False),
-    ("social_enterprise_certificate", 20, True),
-    ("seeking_partners", 12, False),
-    ("partnership_text", 40, False),
-    ("verified", 12, False),
-    ("profile_url", 45, False),
-    ("last_published_at", 18, False),
+    (key, XLSX_WIDTHS.get(key, XLSX_DEFAULT_WIDTH), key in XLSX_TEXT)
+    for key in EXPORT_COLUMNS
+    if key not in XLSX_OMITTED
 ]
 XLSX_HEADINGS = {"profile_url": _("Profile page")}
 
 
+def _number(value):
+    return float(value) if value is not None else None
+
+
+# How the exports write the public fields that are not plain values; the others are written as they are.
+EXPORT_VALUES = {
+    "cui": lambda organization: organization.cui or "",
+    "topics": lambda organization: [topic.slug for topic in organization.topics.all()],
+    "sectors": lambda organization: [sector.slug for sector in organization.sectors.all()],
+    "latitude": lambda organization: _number(organization.latitude),
+    "longitude": lambda organization: _number(organization.longitude),
+}
+
+
 def organization_data(organization, *, base_url):
-    """One organization's public fields as JSON-ready values (lists for topics and sectors)."""
+    """One organization's public fields as JSON-ready values (lists for topics and sectors), in column order."""
+    data = {"id": organization.pk}
+    for name in TABULAR_FIELDS:
+        data[name] = EXPORT_VALUES[name](organization) if name in EXPORT_VALUES else getattr(organization, name)
+        if name == "kind":
+            data["kind_label"] = str(organization.get_kind_display())
     published = organization.last_published_at
-    return {
-        "id": organization.pk,
-        "name": organization.name,
-        "short_name": organization.short_name,
-        "slug": organization.slug,
-        "kind": organization.kind,
-        "kind_label": str(organization.get_kind_display()),
-        "cui": organization.cui or "",
-        "registration_number": organization.registration_number,
-        "founding_year": organization.founding_year,
-        "description": organization.description,
-        "topics": [topic.slug for topic in organization.topics.all()],
-        "sectors": [sector.slug for sector in organization.sectors.all()],
-        "address": organization.address,
-        "postal_code": organization.postal_code,
-        "latitude": float(organization.latitude) if organization.latitude is not None else None,
-        "longitude": float(organization.longitude) if organization.longitude is not None else None,
-        "website": organization.website,
-        "email": organization.email,
-        "phone": organization.phone,
-        "facebook_url": organization.facebook_url,
-        "linkedin_url": organization.linkedin_url,
-        "instagram_url": organization.instagram_url,
-        "youtube_url": organization.youtube_url,
-        "social_service_provider": organization.social_service_provider,
-        "social_enterprise_certified": organization.social_enterprise_certified,
-        "social_enterprise_certificate": organization.social_enterprise_certificate,
-        "seeking_partners": organization.seeking_partners,
-        "partnership_text": organization.partnership_text,
-        "verified": organization.verified,
-        "profile_url": base_url + organization.get_absolute_url(),
-        "last_published_at": timezone.localtime(published).isoformat() if published else None,
-    }
+    data["profile_url"] = base_url + organization.get_absolute_url()
+    data["last_published_at"] = timezone.localtime(published).isoformat() if published else None
+    return data
 
 
 def csv_response(organizations, *, base_url):

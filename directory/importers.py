@@ -11,44 +11,33 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
 from website.models import Topic
 
-from .exports import EXPORT_COLUMNS, FORMULA_PREFIXES
+from . import services
+from .exports import FORMULA_PREFIXES
+from .exports import INFORMATIVE_COLUMNS as EXPORT_INFORMATIVE_COLUMNS
+from .fields import RELATION_FIELDS, TABULAR_FIELDS
 from .models import Organization, Sector
 from .text import fix_cedillas, fold
 from .validators import normalize_cui, validate_cui
 
 REQUIRED_COLUMNS = ["name", "kind", "cui"]
 # Export-only columns: accepted (so an export can be imported back) and ignored.
-INFORMATIVE_COLUMNS = {"id", "kind_label", "profile_url", "last_published_at"}
-IMPORT_COLUMNS = [column for column in EXPORT_COLUMNS if column not in INFORMATIVE_COLUMNS]
+INFORMATIVE_COLUMNS = set(EXPORT_INFORMATIVE_COLUMNS)
+# The public fields a spreadsheet holds (directory/fields.py), read by the model field's kind.
+IMPORT_COLUMNS = list(TABULAR_FIELDS)
 TEXT_COLUMNS = [
-    "name",
-    "short_name",
-    "slug",
-    "registration_number",
-    "description",
-    "address",
-    "postal_code",
-    "website",
-    "email",
-    "phone",
-    "facebook_url",
-    "linkedin_url",
-    "instagram_url",
-    "youtube_url",
-    "social_enterprise_certificate",
-    "partnership_text",
+    name
+    for name in IMPORT_COLUMNS
+    if isinstance(Organization._meta.get_field(name), models.CharField | models.TextField)
+    and not Organization._meta.get_field(name).choices
+    and name != "cui"
 ]
 BOOLEAN_COLUMNS = [
-    "social_service_provider",
-    "social_enterprise_certified",
-    "seeking_partners",
-    "verified",
+    name for name in IMPORT_COLUMNS if isinstance(Organization._meta.get_field(name), models.BooleanField)
 ]
 YES = {"da", "yes", "true", "1", "x", "y"}
 NO = {"nu", "no", "false", "0", "n", ""}
@@ -308,7 +297,7 @@ class _RowImporter:
     def check_other_columns(self, parsed, errors):
         """`errors` plus the model's checks of the row's other values, for a row that cannot be saved anyway."""
         errors = {column: list(messages) for column, messages in errors.items()}
-        values = {name: value for name, value in parsed.items() if name not in ("topics", "sectors")}
+        values = {name: value for name, value in parsed.items() if name not in RELATION_FIELDS}
         try:
             Organization(**values).full_clean(exclude={"cui", "slug", *errors}, validate_unique=False)
         except ValidationError as error:
@@ -327,46 +316,48 @@ class _RowImporter:
         return None
 
     def save(self, cui, parsed, *, parse_errors):
-        """Create or update the organization with this CUI; returns (outcome, organization)."""
+        """Create or update the organization with this CUI through directory.services; returns (outcome, organization).
+
+        The row is first checked on an unsaved copy, so that every problem is reported at once (the columns
+        that could not be read, then the model's own checks) and an unchanged row is not saved again.
+        """
         organization = Organization.objects.select_for_update().filter(cui=cui).first()
-        relations = {name: parsed.pop(name) for name in ("topics", "sectors") if name in parsed}
         if organization is None:
-            organization = Organization(cui=cui, live=False)
+            preview = Organization(cui=cui, live=False)
             outcome = "created"
         else:
             if organization.workflow_in_progress:
                 raise _Refused(_("its changes are waiting for moderation; approve or reject them first."))
             if organization.live and organization.has_unpublished_changes:
                 raise _Refused(_("it has unpublished changes; publish or discard them in the admin first."))
+            preview = organization
             outcome = "updated"
             before = _snapshot(organization)
         if outcome == "updated" and not parsed.get("slug"):
             parsed.pop("slug", None)  # an empty slug keeps the profile's address, even if the name changes
         for name, value in parsed.items():
-            setattr(organization, name, value)
-        for name, items in relations.items():
-            getattr(organization, name).set(items)
-        # Every problem of the row at once: the columns that could not be read, then the model's own checks.
+            if name in RELATION_FIELDS:
+                getattr(preview, name).set(value)  # in memory until saved (a ParentalManyToManyField)
+            else:
+                setattr(preview, name, value)
         errors = {column: list(messages) for column, messages in parse_errors.items()}
         try:
-            organization.full_clean(exclude=set(parse_errors))
+            preview.full_clean(exclude=set(parse_errors))
         except ValidationError as error:
             _add_model_errors(errors, error)
         if errors:
             raise ValidationError(errors)
-        if outcome == "updated" and _snapshot(organization) == before:
+        if outcome == "updated" and _snapshot(preview) == before:
             return "unchanged", organization
 
+        data = {**parsed, "cui": cui}
         if outcome == "created":
-            organization.save()
-            log(instance=organization, action="wagtail.create", user=self.user)
-        elif not organization.live:
-            organization.save()
-        # A live organization's row changes only when the new revision is published.
-        revision = organization.save_revision(user=self.user, clean=False, log_action=outcome == "updated")
-        if self.publish and (outcome == "created" or organization.live):
-            revision.publish(user=self.user)
-        return outcome, organization
+            return outcome, services.organization_create(data=data, by=self.user, publish=self.publish)
+        # An existing organization keeps its state: a draft stays a draft.
+        services.organization_update(
+            organization=organization, data=data, by=self.user, publish=self.publish and organization.live
+        )
+        return outcome, Organization.objects.get(pk=organization.pk)
 
 
 class _Refused(Exception):
@@ -374,11 +365,9 @@ class _Refused(Exception):
 
 
 def _snapshot(organization):
-    values = {
-        column: getattr(organization, column) for column in IMPORT_COLUMNS if column not in ("topics", "sectors")
-    }
-    values["topics"] = sorted(topic.pk for topic in organization.topics.all())
-    values["sectors"] = sorted(sector.pk for sector in organization.sectors.all())
+    values = {column: getattr(organization, column) for column in IMPORT_COLUMNS if column not in RELATION_FIELDS}
+    for name in RELATION_FIELDS:
+        values[name] = sorted(item.pk for item in getattr(organization, name).all())
     return values
 
 

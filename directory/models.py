@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from website.models import Topic, TopicSerializer
 
+from .fields import PUBLIC_FIELDS
 from .text import fold
 from .validators import (
     normalize_cui,
@@ -62,6 +63,16 @@ class SectorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Sector
         fields = ["slug", "name"]
+
+
+# How the API writes the public fields that are not plain values.
+API_SERIALIZERS = {
+    "topics": TopicSerializer(many=True),
+    "sectors": SectorSerializer(many=True),
+    "latitude": serializers.FloatField(),
+    "longitude": serializers.FloatField(),
+    "logo": ImageRenditionField(LOGO_RENDITION),
+}
 
 
 class CUIField(models.CharField):
@@ -308,36 +319,17 @@ class Organization(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         index.FilterField("seeking_partners"),
     ]
 
+    # The public fields (directory/fields.py), with the kind's name after its code and the publication dates.
     api_fields = [
-        APIField("name"),
-        APIField("short_name"),
-        APIField("slug"),
-        APIField("kind"),
+        *(
+            APIField(name, serializer=API_SERIALIZERS.get(name))
+            for name in PUBLIC_FIELDS[: PUBLIC_FIELDS.index("kind") + 1]
+        ),
         APIField("kind_label", serializer=serializers.CharField(source="get_kind_display")),
-        APIField("cui"),
-        APIField("registration_number"),
-        APIField("founding_year"),
-        APIField("description"),
-        APIField("topics", serializer=TopicSerializer(many=True)),
-        APIField("sectors", serializer=SectorSerializer(many=True)),
-        APIField("address"),
-        APIField("postal_code"),
-        APIField("latitude", serializer=serializers.FloatField()),
-        APIField("longitude", serializer=serializers.FloatField()),
-        APIField("website"),
-        APIField("email"),
-        APIField("phone"),
-        APIField("facebook_url"),
-        APIField("linkedin_url"),
-        APIField("instagram_url"),
-        APIField("youtube_url"),
-        APIField("logo", serializer=ImageRenditionField(LOGO_RENDITION)),
-        APIField("social_service_provider"),
-        APIField("social_enterprise_certified"),
-        APIField("social_enterprise_certificate"),
-        APIField("seeking_partners"),
-        APIField("partnership_text"),
-        APIField("verified"),
+        *(
+            APIField(name, serializer=API_SERIALIZERS.get(name))
+            for name in PUBLIC_FIELDS[PUBLIC_FIELDS.index("kind") + 1 :]
+        ),
         APIField("first_published_at"),
         APIField("last_published_at"),
     ]

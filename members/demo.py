@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from directory import services as directory_services
 from directory.models import Organization
 from website.demo import load_data
 from website.groups import MODERATORS
 
-from . import services
 from .models import Membership
 
 MEMBER_PASSWORD = "Membru-Demo-2026"  # noqa: S105 - a demo password, printed by seed_demo
@@ -88,6 +88,6 @@ def _registered_organization(topics):
         return
     user = get_user_model().objects.get(username=REGISTERED_BY)
     topic_slugs = DATA["registered_organization"]["topics"]
-    services.organization_register(
+    directory_services.organization_register(
         user=user, data={**REGISTERED_ORGANIZATION, "topics": [topics[slug] for slug in topic_slugs], "sectors": []}
     )

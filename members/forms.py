@@ -7,10 +7,10 @@ from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from directory.fields import MEMBER_EDITABLE_FIELDS
 from directory.models import Organization
 
 from .models import Membership
-from .services import PROFILE_FIELDS
 from .throttling import login_warnings
 
 PASSWORD_HELP = _(
@@ -165,7 +165,7 @@ class OrganizationProfileForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = PROFILE_FIELDS
+        fields = MEMBER_EDITABLE_FIELDS
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
             "topics": forms.CheckboxSelectMultiple,

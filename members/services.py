@@ -1,4 +1,6 @@
-"""Everything that changes members' data: memberships, organizations registered or edited by members, accounts.
+"""Everything that changes members' data: memberships and accounts.
+
+Organizations, including those members register or edit from "Contul meu", change in directory.services.
 
 Each function checks who may act (members.permissions), validates, and runs in one transaction.
 Business-rule violations raise ValidationError with a message for the member; forbidden actions raise
@@ -15,8 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import ModelLogEntry, PageLogEntry, WorkflowState
-from wagtail.users.models import UserProfile
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from directory.models import Organization
 from participation.moderation import ensure_can_submit
@@ -25,7 +26,7 @@ from participation.notifications import notify
 from . import permissions, selectors
 from .models import Membership
 from .selectors import login_names, user_display_name
-from .workflow import JOIN_REQUESTS, MEMBERSHIP_TRANSITIONS, PROFILE_MODERATION
+from .workflow import JOIN_REQUESTS, MEMBERSHIP_TRANSITIONS
 
 # Other apps add their part of a member's data export with
 #   @hooks.register(PERSONAL_DATA_HOOK)
@@ -35,34 +36,6 @@ PERSONAL_DATA_HOOK = "members_personal_data"
 #   @hooks.register(ACCOUNT_DELETE_HOOK)
 #   def proposals(user): ...
 ACCOUNT_DELETE_HOOK = "members_before_account_delete"
-
-# What an organization's administrators edit; staff-only fields (verified, logo, coordinates, slug) stay in the admin.
-PROFILE_FIELDS = [
-    "name",
-    "short_name",
-    "kind",
-    "cui",
-    "registration_number",
-    "founding_year",
-    "description",
-    "topics",
-    "sectors",
-    "address",
-    "postal_code",
-    "email",
-    "phone",
-    "website",
-    "facebook_url",
-    "linkedin_url",
-    "instagram_url",
-    "youtube_url",
-    "social_service_provider",
-    "social_enterprise_certified",
-    "social_enterprise_certificate",
-    "seeking_partners",
-    "partnership_text",
-]
-
 
 # Memberships
 
@@ -144,6 +117,25 @@ def membership_remove_administrator(*, membership, by) -> Membership:
 
 
 @transaction.atomic
+def membership_add_founder(*, user, organization) -> Membership:
+    """The member who registered `organization` (directory.services.organization_register) is its first
+    administrator, approved at once; an organization that already has members gets no founder."""
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    if Membership.objects.filter(organization=organization).exists():
+        raise PermissionDenied
+    membership = Membership(
+        user=user,
+        organization=organization,
+        role=Membership.Role.ADMINISTRATOR,
+        state=Membership.State.APPROVED,
+        decided_at=timezone.now(),
+    )
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
 def membership_add(*, user, organization, role, by) -> Membership:
     """A moderator adds a member to an organization directly (approving the member's request if there is one)."""
     if not permissions.is_moderator(by):
@@ -179,133 +171,6 @@ def membership_add(*, user, organization, role, by) -> Membership:
             code="duplicate",
         ) from error
     return membership
-
-
-# Organizations registered and edited by members
-
-
-@transaction.atomic
-def organization_register(*, user, data) -> Organization:
-    """A member registers a new organization: a draft that moderators approve; the member is its administrator."""
-    values, relations = _split_profile_data(data)
-    organization = Organization(**values, live=False)
-    for name, items in relations.items():
-        getattr(organization, name).set(items)
-    organization.full_clean()
-    organization.save()
-    organization.save_revision(user=user, log_action=True)
-    membership = Membership(
-        user=user,
-        organization=organization,
-        role=Membership.Role.ADMINISTRATOR,
-        state=Membership.State.APPROVED,
-        decided_at=timezone.now(),
-    )
-    membership.full_clean()
-    membership.save()
-    _submit_for_moderation(organization, user)
-    return organization
-
-
-@transaction.atomic
-def organization_profile_submit_change(*, organization, user, data):
-    """An administrator proposes a change of the organization's public profile.
-
-    The change becomes a new revision and goes to the moderators through the organization workflow; the
-    organization's row (what the public sees) is left untouched until a moderator approves and publishes it.
-    Returns the new revision.
-    """
-    organization = Organization.objects.select_for_update().get(pk=organization.pk)
-    if not permissions.can_edit_profile(user, organization):
-        raise PermissionDenied
-    ensure_profile_editable(organization, user)
-    values, relations = _split_profile_data(data)
-    draft = organization.get_latest_revision_as_object() if organization.latest_revision_id else organization
-    for name, value in values.items():
-        setattr(draft, name, value)
-    for name, items in relations.items():
-        getattr(draft, name).set(items)
-    draft.full_clean()
-    if not organization.live:
-        # Nothing public to protect: a draft organization's row is its draft.
-        draft.save()
-    revision = draft.save_revision(user=user, log_action=True)
-    _submit_for_moderation(draft, user)
-    return revision
-
-
-def ensure_profile_editable(organization, user):
-    """Refuse while a moderator reviews the previous change (Wagtail locks the organization) or has locked it."""
-    lock = organization.get_lock()
-    if lock is not None and lock.for_user(user):
-        if organization.workflow_in_progress:
-            message = _(
-                "Your previous change is waiting for a moderator. You can change the profile again after the "
-                "moderator's decision."
-            )
-        else:
-            message = _("A moderator is working on this profile. Try again later.")
-        raise ValidationError(message, code="locked")
-
-
-def _split_profile_data(data):
-    """The profile's values and its many-to-many relations; fields members may not edit are ignored."""
-    relations = {name: list(data[name]) for name in ("topics", "sectors") if name in data}
-    values = {name: value for name, value in data.items() if name in PROFILE_FIELDS and name not in relations}
-    return values, relations
-
-
-def _submit_for_moderation(organization, user):
-    """Start the organization workflow on the latest revision, or resume it after the moderator asked for changes."""
-    # Members never see the Wagtail admin: its emails about approval or rejection (with admin links) are
-    # replaced by members.signals, which writes to the organization's administrators.
-    profile = UserProfile.get_for_user(user)
-    if not user.has_perm("wagtailadmin.access_admin") and (
-        profile.approved_notifications or profile.rejected_notifications
-    ):
-        profile.approved_notifications = False
-        profile.rejected_notifications = False
-        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
-    state = organization.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        state.resume(user)
-        return
-    if state is not None:
-        # In progress (a staff member submitted it): restart on the new revision, as the admin's "Resubmit" does.
-        state.cancel(user=user)
-    workflow = organization.get_workflow()
-    if workflow is not None:
-        workflow.start(organization, user)
-
-
-@transaction.atomic
-def organization_moderation_finished(*, workflow_state, approved):
-    """Tell an organization's administrators that moderators approved (published) or sent back a member's change."""
-    organization = workflow_state.content_object
-    requested_by = workflow_state.requested_by
-    if not isinstance(organization, Organization) or requested_by is None:
-        return
-    if requested_by.has_perm("wagtailadmin.access_admin"):
-        # Staff sent it to moderation from the admin: Wagtail's own notifications cover it.
-        return
-    comment = ""
-    if not approved and workflow_state.current_task_state is not None:
-        comment = workflow_state.current_task_state.comment
-    values = {"organization": organization.name}
-    if approved:
-        title = _("The changes to the profile of %(organization)s were approved and published") % values
-        url = organization.get_absolute_url()
-    else:
-        title = _("The moderators sent back the changes to the profile of %(organization)s") % values
-        url = reverse("members:organization_edit", args=[organization.pk])
-    notify(
-        recipients=selectors.administrators(organization),
-        kind=PROFILE_MODERATION,
-        title=title,
-        text=_("The moderator's comment: “%(comment)s”") % {"comment": comment} if comment else "",
-        url=url,
-        subject=organization,
-    )
 
 
 # Personal data

@@ -1,6 +1,6 @@
-"""Thin adapters from Wagtail's workflow signals to the members' services."""
+"""Thin adapters from Wagtail's workflow signals to the directory's services."""
 
-from .services import organization_moderation_finished
+from directory.services import organization_moderation_finished
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):

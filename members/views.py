@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import WorkflowState
 
+from directory import services as directory_services
 from directory.models import Organization
 from directory.selectors import public_organizations
 from website import ratelimit
@@ -113,7 +114,7 @@ def organization_register(request):
     if request.method == "POST" and form.is_valid():
         try:
             ratelimit.consume(request, "organization_register")
-            organization = services.organization_register(user=request.user, data=form.cleaned_data)
+            organization = directory_services.organization_register(user=request.user, data=form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -160,13 +161,13 @@ def organization_edit(request, pk):
     form = OrganizationProfileForm(request.POST or None, instance=latest)
     editable_error = None
     try:
-        services.ensure_profile_editable(organization, request.user)
+        directory_services.ensure_profile_editable(organization=organization, user=request.user)
     except ValidationError as error:
         editable_error = error
     if request.method == "POST" and form.is_valid():
         try:
             ratelimit.consume(request, "organization_edit")
-            services.organization_profile_submit_change(
+            directory_services.organization_profile_submit_change(
                 organization=organization, user=request.user, data=form.cleaned_data
             )
         except ValidationError as error:

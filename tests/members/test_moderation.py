@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import Revision, WorkflowState
 
+from directory import services
 from directory.models import Organization
-from members import services
 from tests.factories.directory import valid_cui
 from tests.factories.members import MembershipFactory, UserFactory
 from tests.members.test_member_area import profile_data
