@@ -9,11 +9,15 @@ register = template.Library()
 def follow_button(context, obj):
     """ "Urmăriți" / "Nu mai urmăriți" for a followable object; anonymous readers are invited to log in."""
     request = context["request"]
+    # Wagtail's previews render with a dummy request that has no user.
+    user = getattr(request, "user", None)
+    authenticated = bool(user and user.is_authenticated)
     return {
         "request": request,
+        "authenticated": authenticated,
         "obj": obj,
         "label": obj._meta.label_lower,
-        "following": follows.is_following(user=request.user, obj=obj),
+        "following": authenticated and follows.is_following(user=user, obj=obj),
         "csrf_token": context.get("csrf_token"),
     }
 
