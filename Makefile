@@ -32,14 +32,19 @@ $(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# The task worker (emails, digests) runs next to the server and stops with it (Ctrl+C stops both).
+SERVE_WITH_WORKER = WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
+
 run: install
 	$(MANAGE) migrate --noinput
 	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) seed_demo
-	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
+	$(SERVE_WITH_WORKER)
 
 serve: install
 	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) sync_site
-	WAGTAILADMIN_BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
+	$(SERVE_WITH_WORKER)
 
 test: install
 	$(BIN)/pytest -n auto
