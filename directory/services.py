@@ -23,6 +23,7 @@ from members import permissions as member_permissions
 from members import selectors as member_selectors
 from members.services import membership_add_founder
 from members.workflow import PROFILE_MODERATION
+from participation.moderation import ensure_can_submit
 from participation.notifications import notify
 
 from . import permissions
@@ -100,6 +101,7 @@ def organization_submit_for_moderation(*, organization: Organization, by: Abstra
 def organization_register(*, user: AbstractBaseUser, data: Mapping[str, Any]) -> Organization:
     """A member registers a new organization: a draft that moderators approve; the member is its administrator."""
     _require(permissions.can_register(user))
+    ensure_can_submit(user)
     organization, _revision = _create(data=data, fields=MEMBER_EDITABLE_FIELDS, by=user)
     membership_add_founder(user=user, organization=organization)
     _submit(organization, user)
@@ -118,6 +120,7 @@ def organization_profile_submit_change(
     """
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     _require(member_permissions.can_edit_profile(user, organization))
+    ensure_can_submit(user)
     ensure_profile_editable(organization=organization, user=user)
     draft, revision = _revise(organization, data=data, fields=MEMBER_EDITABLE_FIELDS, by=user)
     _submit(draft, user)

@@ -146,3 +146,25 @@ def test_the_admin_submits_through_the_service(client, editor, monkeypatch):
     assert response.status_code == 302
     assert [call["by"] for call in calls] == [editor]
     assert Organization.objects.get(pk=organization.pk).workflow_in_progress
+
+
+def test_a_member_blocked_by_the_moderators_cannot_register_or_change_an_organization(moderator):
+    from participation.moderation import member_block
+
+    member = UserFactory()
+    organization = OrganizationFactory()
+    Membership.objects.create(
+        user=member,
+        organization=organization,
+        role=Membership.Role.ADMINISTRATOR,
+        state=Membership.State.APPROVED,
+        decided_at=organization.first_published_at,
+    )
+    member_block(user=member, by=moderator, reason="Date false în profil")
+    with pytest.raises(ValidationError, match="Date false în profil"):
+        services.organization_register(user=member, data=data())
+    with pytest.raises(ValidationError, match="Date false în profil"):
+        services.organization_profile_submit_change(organization=organization, user=member, data=data(name="Alt nume"))
+    assert not Organization.objects.filter(name="Asociația Servicii").exists()
+    organization.refresh_from_db()
+    assert organization.name != "Alt nume"
