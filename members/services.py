@@ -22,20 +22,15 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from directory.models import Organization
 from participation.moderation import ensure_can_submit
 from participation.notifications import notify
+from website.hooks import ACCOUNT_DELETE_HOOK, PERSONAL_DATA_HOOK
 
 from . import permissions, selectors
 from .models import Membership
 from .selectors import login_names, user_display_name
 from .workflow import JOIN_REQUESTS, MEMBERSHIP_TRANSITIONS
 
-# Other apps add their part of a member's data export with
-#   @hooks.register(PERSONAL_DATA_HOOK)
-#   def proposals(user): return "proposals", [...]   # a name and JSON-serialisable data
-PERSONAL_DATA_HOOK = "members_personal_data"
-# …and anonymise or delete their part before an account is deleted with
-#   @hooks.register(ACCOUNT_DELETE_HOOK)
-#   def proposals(user): ...
-ACCOUNT_DELETE_HOOK = "members_before_account_delete"
+# Apps add their part of a member's data export, and anonymise it before an account is deleted, through
+# PERSONAL_DATA_HOOK and ACCOUNT_DELETE_HOOK (website/hooks.py says how).
 
 # Memberships
 

@@ -12,6 +12,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+def optional_person(verbose_name):
+    """Who did something; kept empty when their account is deleted (what they did stays, anonymised)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class GenericTarget(models.Model):
     """The object a record is about, of any model."""
 
@@ -34,14 +46,7 @@ class TransitionLog(GenericTarget):
     action = models.CharField(_("action"), max_length=40)
     from_state = models.CharField(_("from state"), max_length=40)
     to_state = models.CharField(_("to state"), max_length=40)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("done by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_person(_("done by"))
     acting_organization = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("on behalf of"),
@@ -86,25 +91,11 @@ class ModeratedSubmission(models.Model):
     The moderation state changes only through participation.moderation (its transition table).
     """
 
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = optional_person(_("author"))
     moderation_state = models.CharField(
         _("moderation"), max_length=20, choices=ModerationState.choices, default=ModerationState.PENDING
     )
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moderated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    moderated_by = optional_person(_("moderated by"))
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderation_reason = models.TextField(_("moderator's reason"), blank=True)
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
@@ -128,14 +119,7 @@ class Report(GenericTarget):
     reason = models.TextField(_("reason"), max_length=2000)
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("resolved by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    resolved_by = optional_person(_("resolved by"))
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -160,14 +144,7 @@ class SubmissionBlock(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="submission_block"
     )
     reason = models.TextField(_("reason shown to the member"))
-    blocked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("blocked by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    blocked_by = optional_person(_("blocked by"))
     created_at = models.DateTimeField(_("blocked at"), auto_now_add=True)
 
     class Meta:

@@ -7,12 +7,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from website.groups import MODERATORS, STAFF_PERMISSIONS_HOOK
+from website.groups import MODERATORS
+from website.hooks import PERSONAL_DATA_HOOK, STAFF_PERMISSIONS_HOOK
 from website.models import Topic
 
 from . import admin_views, moderation
-from .follows import FOLLOWABLE_HOOK, FOLLOWED_NEWS, Followable
-from .models import Frequency, SubmissionBlock
+from .follows import FOLLOWABLE_HOOK, FOLLOWED_NEWS, Followable, follows_of
+from .models import Frequency, Notification, NotificationPreference, Report, SubmissionBlock, TransitionLog
 from .notifications import NOTIFICATION_KINDS_HOOK, NotificationKind
 
 moderation_urls = [
@@ -108,3 +109,47 @@ def follow_notification_kinds():
 @hooks.register(FOLLOWABLE_HOOK)
 def followable_topics():
     return Followable(Topic, visible=lambda queryset, user: queryset)
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def participation_personal_data(user):
+    """Notifications, email choices, follows, reports and state changes the member made."""
+    return "participation", {
+        "notifications": [
+            {
+                "kind": n.kind,
+                "title": n.title,
+                "text": n.text,
+                "url": n.url,
+                "created_at": n.created_at.isoformat(),
+                "read_at": n.read_at.isoformat() if n.read_at else None,
+            }
+            for n in Notification.objects.filter(recipient=user)
+        ],
+        "email_preferences": dict(NotificationPreference.objects.filter(user=user).values_list("kind", "frequency")),
+        "follows": [
+            {"kind": item.content_type.model, "object": str(item.followed), "since": item.created_at.isoformat()}
+            for item in follows_of(user)
+        ],
+        "reports": [
+            {
+                "kind": r.content_type.model,
+                "object_id": r.object_id,
+                "reason": r.reason,
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in Report.objects.filter(reporter=user).select_related("content_type")
+        ],
+        "state_changes": [
+            {
+                "kind": log.content_type.model,
+                "object_id": log.object_id,
+                "action": log.action,
+                "from": log.from_state,
+                "to": log.to_state,
+                "comment": log.comment,
+                "at": log.created_at.isoformat(),
+            }
+            for log in TransitionLog.objects.filter(actor=user).select_related("content_type")
+        ],
+    }

@@ -24,6 +24,12 @@ SITEMAPS_HOOK `register_sitemaps`
 PROFILE_SECTIONS_HOOK `directory_organization_profile_sections`
     `fn(organization, request)` -> `{"title": str, "items": [(label, url), ...]}` or None: a section of
     an organization's public profile (its funding calls, consultations, …); no items, no section.
+PERSONAL_DATA_HOOK `members_personal_data`
+    `fn(user)` -> `(name, JSON-serialisable data)`: the app's part of a member's data export
+    ("Descarcă datele mele").
+ACCOUNT_DELETE_HOOK `members_before_account_delete`
+    `fn(user)`: delete or anonymise the app's part of a member's data before the account is deleted
+    (contributions stay, without the author).
 """
 
 from wagtail import hooks
@@ -35,6 +41,8 @@ HOME_PAGE_BLOCKS_HOOK = "register_home_page_blocks"
 API_ENDPOINTS_HOOK = "register_api_endpoints"
 SITEMAPS_HOOK = "register_sitemaps"
 PROFILE_SECTIONS_HOOK = "directory_organization_profile_sections"
+PERSONAL_DATA_HOOK = "members_personal_data"
+ACCOUNT_DELETE_HOOK = "members_before_account_delete"
 
 
 def navigation_items(request):

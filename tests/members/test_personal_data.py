@@ -137,3 +137,17 @@ def test_the_delete_page_warns_sole_administrators(client, organization, adminis
     services.membership_make_administrator(membership=Membership.objects.get(user=member), by=administrator)
     page = client.get(reverse("members:account_delete")).content.decode()
     assert gettext("You are the only administrator of:") not in page
+
+
+def test_data_export_holds_the_participation_records(client, organization, administrator, member):
+    from participation import follows, notifications
+
+    follows.follow(user=member, obj=organization)
+    notifications.notify(recipients=[member], kind="decizii-aderare", title="Acum sunteți membru")
+    notifications.preference_set(user=member, kind="decizii-aderare", frequency="zilnic")
+    log_in(client, member)
+    data = json.loads(client.get(reverse("members:data_export")).content)["participation"]
+    assert [item["title"] for item in data["notifications"]] == ["Acum sunteți membru"]
+    assert data["email_preferences"] == {"decizii-aderare": "zilnic"}
+    assert [item["object"] for item in data["follows"]] == [organization.name]
+    assert data["reports"] == []
