@@ -62,9 +62,9 @@ class ModerationQueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, Tem
         reports = []
         if not selected or selected == "rapoarte":
             reports = list(
-                Report.objects.filter(resolved_at__isnull=True).select_related("reporter", "content_type")[
-                    :QUEUE_LIMIT
-                ]
+                Report.objects.filter(resolved_at__isnull=True)
+                .select_related("reporter", "content_type")
+                .prefetch_related("target")[:QUEUE_LIMIT]
             )
             for report in reports:
                 kind = moderation.kind_for_model(report.content_type.model_class())
