@@ -114,6 +114,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "guides.GuideIndexPage",
         "funding.FundingIndexPage",
+        "consultations.ConsultationIndexPage",
         "website.ContentPage",
         "website.FormPage",
     ]

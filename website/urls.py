@@ -27,6 +27,7 @@ urlpatterns = [
     path("harta-site/", views.sitemap_page, name="sitemap_page"),
     path("", include("news.urls")),
     path("", include("funding.urls")),
+    path("", include("consultations.urls")),
     path("organizatii/", include("directory.urls")),
     path("cont/", include("members.account_urls")),
     path("contul-meu/", include("members.urls")),

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "news",
     "guides",
     "funding",
+    "consultations",
     "directory",
     "members",
     "participation",
@@ -170,6 +171,7 @@ RATE_LIMITS = {
     "organization_edit": {"user": "20/h", "ip": "60/h"},
     "join_request": {"user": "10/h", "ip": "30/h"},
     "profile": {"user": "20/h", "ip": "60/h"},
+    "consultation_response": {"user": "10/h", "ip": "30/h"},
 }
 
 # Login throttling (django-axes), on every login form (the members' and the Wagtail admin's): 5 failures for one
@@ -271,6 +273,7 @@ REST_FRAMEWORK = {
 # Listings
 NEWS_PER_PAGE = 10
 FUNDING_PER_PAGE = 12
+CONSULTATIONS_PER_PAGE = 12
 GUIDES_PER_PAGE = 12
 
 FORMAT_MODULE_PATH = ["website.formats"]

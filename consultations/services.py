@@ -1,0 +1,105 @@
+"""The only ways a recommendation is sent and an answer recorded: every rule is checked here."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from participation.moderation import ensure_can_submit
+from website import ratelimit
+
+from . import permissions
+from .models import ConsultationPage, Response, ResponseAnswer
+from .status import BUCHAREST
+from .uploads import validate_attachment
+
+
+def _closed_message(consultation):
+    moment = date_format(consultation.closes_at.astimezone(BUCHAREST), "DATETIME_FORMAT")
+    return _("This consultation does not accept recommendations now: the period is from %(opens)s to %(closes)s.") % {
+        "opens": date_format(consultation.opens_at.astimezone(BUCHAREST), "DATETIME_FORMAT"),
+        "closes": moment,
+    }
+
+
+@transaction.atomic
+def response_submit(*, consultation, user, data, organization=None, request=None, now=None):
+    """A logged-in member sends a recommendation to an open consultation; it waits for moderation.
+
+    `data` holds `text`, `section` and `attachment` (an uploaded file or None). The closing moment is checked
+    against the server's clock when the recommendation arrives, whenever the form was opened.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    ensure_can_submit(user)
+    # Read the dates again from the database, locked: an editor may have just changed them.
+    consultation = ConsultationPage.objects.select_for_update().get(pk=consultation.pk)
+    if not consultation.live or not consultation.is_open(now or timezone.now()):
+        raise ValidationError(_closed_message(consultation), code="closed")
+    if organization is not None and not permissions.can_respond_for(user, organization):
+        raise ValidationError(
+            {"organization": _("You can send recommendations only on behalf of organizations you are a member of.")},
+            code="not_member",
+        )
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Write your recommendation.")}, code="required")
+    attachment = data.get("attachment")
+    if attachment:
+        try:
+            validate_attachment(attachment)
+        except ValidationError as error:
+            raise ValidationError({"attachment": error.messages}) from error
+    if request is not None:
+        ratelimit.consume(request, "consultation_response")
+    response = Response(
+        consultation=consultation,
+        author=user,
+        organization=organization,
+        section=(data.get("section") or "").strip(),
+        text=text,
+    )
+    if attachment:
+        response.attachment = attachment
+    response.full_clean()
+    response.save()
+    return response
+
+
+@transaction.atomic
+def answer_record(*, response, by, verdict, justification=""):
+    """The authority's reviewer (or an editor) answers an approved recommendation; a later call corrects it."""
+    response = Response.objects.select_for_update().select_related("consultation__authority").get(pk=response.pk)
+    if not permissions.can_answer(by, response.consultation):
+        raise PermissionDenied
+    if not response.is_public:
+        raise ValidationError(_("Only approved recommendations can be answered."), code="not_approved")
+    justification = (justification or "").strip()
+    if verdict not in ResponseAnswer.Verdict.values:
+        raise ValidationError({"verdict": _("Choose the answer.")}, code="required")
+    if verdict != ResponseAnswer.Verdict.ACCEPTED and not justification:
+        raise ValidationError(
+            {"justification": _("Explain why the recommendation was not fully accepted.")}, code="required"
+        )
+    answer = ResponseAnswer.objects.filter(response=response).first() or ResponseAnswer(response=response)
+    answer.verdict = verdict
+    answer.justification = justification
+    answer.answered_by = by
+    answer.answered_at = timezone.now()
+    answer.full_clean()
+    answer.save()
+    return answer
+
+
+def consultation_log_short_period(*, consultation, by):
+    """Record in the page's history that it was published with a period shorter than 10 days, and why."""
+    from wagtail.log_actions import log
+
+    if consultation.uses_short_period and consultation.short_period_exception:
+        log(
+            instance=consultation,
+            action="consultations.short_period",
+            user=by,
+            data={"reason": consultation.short_period_reason, "days": consultation.period_days},
+        )

@@ -1,0 +1,81 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from participation.moderation import MODERATION_KINDS_HOOK, ModerationKind
+from website.groups import EDITORS, MODERATORS
+from website.hooks import HOME_PAGE_BLOCKS_HOOK, PROFILE_SECTIONS_HOOK, STAFF_PERMISSIONS_HOOK
+
+from . import services
+from .models import ConsultationPage, Response
+
+
+@hooks.register(MODERATION_KINDS_HOOK)
+def consultation_responses():
+    """Recommendations wait in the one moderation queue; moderators decide on the core's decision page."""
+    return ModerationKind(
+        key="recomandari",
+        label=_("Consultation recommendations"),
+        model=Response,
+        pending=lambda: Response.objects.pending().select_related("consultation").order_by("created_at", "pk"),
+        admin_url=lambda response: reverse("participation_moderation:decide", args=["recomandari", response.pk]),
+        describe=lambda response: f"{response.consultation.title}: {response.text[:120]}",
+        reportable=lambda queryset: queryset.approved(),
+    )
+
+
+@hooks.register(STAFF_PERMISSIONS_HOOK)
+def consultation_permissions():
+    """Editors answer on an authority's behalf; moderators see recommendations (they decide through the queue)."""
+    return {
+        EDITORS: [
+            ("consultations", "view_response"),
+            ("consultations", "add_responseanswer"),
+            ("consultations", "change_responseanswer"),
+        ],
+        MODERATORS: [("consultations", "view_response")],
+    }
+
+
+@hooks.register(HOME_PAGE_BLOCKS_HOOK)
+def open_consultations_block(request):
+    """The consultations that accept recommendations now, closing soonest first."""
+    return {
+        "order": 15,
+        "id": "home-consultations",
+        "title": _("Open public consultations"),
+        "more_label": _("All public consultations"),
+        "items": ConsultationPage.objects.live().public().open().for_listing()[:3],
+        "card_meta": "consultations/includes/consultation_meta.html",
+    }
+
+
+@hooks.register(PROFILE_SECTIONS_HOOK)
+def consultations_section(organization, request):
+    """The consultations an authority initiated, on its directory profile (open ones first)."""
+    consultations = (
+        ConsultationPage.objects.live().public().filter(authority=organization).order_for_listing().for_listing()
+    )
+    items = [(f"{page.title} ({page.status_label})", page.get_url(request)) for page in consultations[:20]]
+    return {"title": _("Public consultations it initiated"), "items": items}
+
+
+@hooks.register("after_publish_page")
+def log_short_period(request, page):
+    specific = page.specific
+    if isinstance(specific, ConsultationPage):
+        services.consultation_log_short_period(consultation=specific, by=getattr(request, "user", None))
+
+
+@hooks.register("register_log_actions")
+def consultation_log_actions(actions):
+    @actions.register_action("consultations.short_period")
+    class ShortPeriod(LogFormatter):
+        label = gettext_lazy("Shorter recommendations period")
+
+        def format_message(self, log_entry):
+            return _("Published with a recommendations period shorter than 10 days. Reason: %(reason)s") % {
+                "reason": (log_entry.data or {}).get("reason", "")
+            }
