@@ -6,13 +6,12 @@ Error messages are in English, like those of Wagtail's own endpoints: they are r
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.utils import get_full_url
-from wagtail.api.v2.utils import BadRequestError, parse_boolean
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from website.models import Topic
-
-from .models import Organization, Sector
-from .selectors import MAX_VALUES_PER_FILTER, DirectoryFilters, public_organizations
+from .filters import DirectoryFilterSet
+from .models import Organization
+from .selectors import public_organizations
 
 ORDERABLE_FIELDS = {"id", "name", "slug", "founding_year", "first_published_at", "last_published_at"}
 # `name` orders by the diacritics-folded name, so "Școala" comes after "Sănătate", not after "Zâmbet".
@@ -30,38 +29,18 @@ class ProfileUrlField(Field):
 
 
 class OrganizationFilter(BaseFilterBackend):
-    """`kind`, `sector`, `topic` (comma-separated values widen), `seeking_partners`, `verified`, `slug`, `search`.
+    """The website's filters (directory/filters.py) under English names: `kind`, `sector`, `topic` (comma-separated
+    values widen), `seeking_partners`, `verified`, `search`; and `slug`.
 
     Unknown values answer 400 with a message, so a partner's typo never looks like an empty directory.
     """
 
     def filter_queryset(self, request, queryset, view):
         # NUL characters, ids and the search's length and words are checked for every endpoint by website.api.
-        query = request.GET
-        kinds = _listed(query, "kind")
-        unknown = set(kinds) - set(Organization.Kind.values)
-        if unknown:
-            raise BadRequestError(_unknown_message("kind", unknown, Organization.Kind.values))
-        sectors = _listed(query, "sector")
-        if sectors:
-            known = set(Sector.objects.values_list("slug", flat=True))
-            if unknown := set(sectors) - known:
-                raise BadRequestError(_unknown_message("sector", unknown, sorted(known)))
-        topics = _listed(query, "topic")
-        if topics:
-            known = set(Topic.objects.filter(slug__in=topics).values_list("slug", flat=True))
-            if unknown := set(topics) - known:
-                raise BadRequestError(_unknown_message("topic", unknown, None))
-        filters = DirectoryFilters(
-            search=query.get("search", ""),
-            kinds=kinds,
-            sectors=sectors,
-            topics=topics,
-            seeking_partners=_boolean(query, "seeking_partners"),
-            verified=_boolean(query, "verified"),
-            slug=query.get("slug", ""),
-        )
-        return filters.apply(queryset)
+        queryset = DirectoryFilterSet.from_api(request.GET, queryset).apply(queryset)
+        if "slug" in request.GET:
+            queryset = queryset.filter(slug=request.GET["slug"])
+        return queryset
 
 
 class OrganizationOrderingFilter(BaseFilterBackend):
@@ -88,7 +67,8 @@ class OrganizationAPIViewSet(BaseAPIViewSet):
     filter_backends = [OrganizationFilter, OrganizationOrderingFilter]
     known_query_parameters = frozenset(
         ["limit", "offset", "fields", "order", "search", "format", "_"]
-        + ["kind", "sector", "topic", "seeking_partners", "verified", "slug"]
+        + sorted(DirectoryFilterSet.api_parameters())
+        + ["slug"]
     )
     find_query_parameters = frozenset(["id", "slug"])
     meta_fields = [*BaseAPIViewSet.meta_fields, "html_url"]
@@ -127,26 +107,3 @@ class OrganizationAPIViewSet(BaseAPIViewSet):
         if "id" in request.GET:
             return queryset.get(pk=int(request.GET["id"]))
         return None
-
-
-def _listed(query, name):
-    values = tuple(value.strip() for value in query.get(name, "").split(",") if value.strip())
-    if len(values) > MAX_VALUES_PER_FILTER:
-        raise BadRequestError(f"{name}: at most {MAX_VALUES_PER_FILTER} values")
-    return tuple(dict.fromkeys(values))
-
-
-def _boolean(query, name):
-    if name not in query:
-        return None
-    try:
-        return parse_boolean(query[name])
-    except ValueError as error:
-        raise BadRequestError(f"{name} must be true or false, not '{query[name]}'") from error
-
-
-def _unknown_message(parameter, unknown, known):
-    message = f"unknown {parameter}: {', '.join(sorted(unknown))}"
-    if known:
-        message += f"; use one of: {', '.join(known)}"
-    return message

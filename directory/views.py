@@ -11,8 +11,9 @@ from website.hooks import PROFILE_SECTIONS_HOOK
 from website.pagination import paginate
 
 from .exports import csv_response, organization_data, xlsx_response
+from .filters import DirectoryFilterSet
 from .models import Organization
-from .selectors import DirectoryFilters, public_organizations
+from .selectors import public_organizations
 
 PER_PAGE = getattr(settings, "DIRECTORY_PER_PAGE", 24)
 EXPORT_CHUNK_SIZE = 1000
@@ -24,13 +25,12 @@ EXPORT_CHUNK_SIZE = 1000
 
 @require_GET
 def organization_list(request):
-    filters = DirectoryFilters.from_site_query(request.GET)
-    organizations = public_organizations()
-    results = filters.ordered(filters.apply(organizations)).for_listing()
-    page_obj = paginate(request, results, PER_PAGE)
+    filters = DirectoryFilterSet(request.GET, public_organizations())
+    page_obj = paginate(request, filters.qs.for_listing(), PER_PAGE)
     context = {
         "filters": filters,
-        "facets": filters.facets(organizations),
+        "facets": filters.directory_facets(),
+        "ignored_filters": filters.ignored_filters(),
         "page_obj": page_obj,
         "organizations": page_obj.object_list,
         "kinds": Organization.Kind,
@@ -51,8 +51,7 @@ def organization_detail(request, slug):
 
 
 def _exported(request):
-    filters = DirectoryFilters.from_site_query(request.GET)
-    return filters.ordered(filters.apply(public_organizations())).for_listing()
+    return DirectoryFilterSet(request.GET, public_organizations()).qs.for_listing()
 
 
 @require_GET

@@ -95,16 +95,15 @@ class FundingIndexPage(RoutablePageMixin, BasePage):
         return FundingCallPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import FundingFilterForm
+        from .filters import FundingFilterSet
 
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        form = FundingFilterForm(request.GET)
-        calls = form.filter(self.calls(), now=now).for_listing()
+        filters = FundingFilterSet(request.GET, self.calls(), now=timezone.now())
+        filters.facets()
         context.update(
-            filter_form=form,
-            ignored_filters=form.ignored_filters(),
-            calls=paginate(request, calls, settings.FUNDING_PER_PAGE),
+            filter_form=filters.form,
+            ignored_filters=filters.ignored_filters(),
+            calls=paginate(request, filters.qs.for_listing(), settings.FUNDING_PER_PAGE),
             calendar_url=self.calendar_url(request),
         )
         return context
@@ -216,6 +215,8 @@ class FundingCallPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["funding.FundingIndexPage"]
     subpage_types = []
+    # The filters of their listing, read by the index page and by the API (`/api/v2/pages/?type=…&topic=…`).
+    listing_filters = "funding.filters.FundingFilterSet"
 
     funder_organization = models.ForeignKey(
         "directory.Organization",

@@ -85,15 +85,15 @@ class GuideIndexPage(BasePage):
         return LegislationGuidePage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import GuideFilterForm
+        from .filters import GuideFilterSet
 
         context = super().get_context(request, *args, **kwargs)
-        form = GuideFilterForm(request.GET)
-        guides = form.filter(self.guides()).for_listing()
+        filters = GuideFilterSet(request.GET, self.guides())
+        filters.facets()
         context.update(
-            filter_form=form,
-            ignored_filters=form.ignored_filters(),
-            guides=paginate(request, guides, settings.GUIDES_PER_PAGE),
+            filter_form=filters.form,
+            ignored_filters=filters.ignored_filters(),
+            guides=paginate(request, filters.qs.for_listing(), settings.GUIDES_PER_PAGE),
         )
         return context
 
@@ -140,6 +140,8 @@ class LegislationGuidePage(BasePage):
 
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types = []
+    # The filters of their listing, read by the index page and by the API (`/api/v2/pages/?type=…&topic=…`).
+    listing_filters = "guides.filters.GuideFilterSet"
 
     last_reviewed = models.DateField(
         _("last reviewed on"), help_text=_("When someone last checked that the guide matches the law in force.")

@@ -4,8 +4,9 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
+from directory.filters import DirectoryFilterSet
 from directory.models import Organization
-from directory.selectors import DirectoryFilters, public_organizations
+from directory.selectors import public_organizations
 from directory.validators import normalize_cui
 
 from .models import Membership
@@ -64,13 +65,13 @@ def pending_request_counts(user):
 def organizations_to_join(query):
     """Published organizations matching `query`: words of their name or description, or their fiscal code (CUI)
     typed with or without "RO" and spaces ("RO 4267117", "4267 117")."""
-    filters = DirectoryFilters(search=query)
     organizations = public_organizations()
+    filters = DirectoryFilterSet({"q": query}, organizations)
     matches = filters.apply(organizations)
     cui = normalize_cui(query)
     if cui.isascii() and cui.isdigit():
         matches = matches | organizations.filter(cui=cui)
-    return filters.ordered(matches)
+    return filters.order(matches, None)
 
 
 def administrators(organization):

@@ -1,7 +1,5 @@
 """News: the /stiri/ section, its articles, tags and RSS feed."""
 
-import re
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
@@ -10,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,16 +16,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from website.collation import romanian, romanian_sort_key
-from website.models import BasePage, Topic
+from website.collation import romanian_sort_key
+from website.models import BasePage
 from website.pagination import paginate
 
 # Rendition specs the listings and the API ask for; prefetched so that cards cost no query each.
 LISTING_RENDITIONS = ["fill-640x360|format-webp", "fill-800x450|format-webp"]
-
-# Filter values come from the query string: anything that is not a plausible slug is unknown
-# without a database round trip (and never reaches the database: PostgreSQL rejects NUL bytes).
-SLUG_PATTERN = re.compile(r"^[-\w]{1,100}$")
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -105,51 +99,24 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         """The live, public articles of this section, newest first, ready for listing."""
         return self.published_news().for_listing()
 
-    @staticmethod
-    def tags_of(news):
-        """The tags used by these articles, for the filter list."""
-        tagged = NewsPageTag.objects.filter(content_object__in=news.values("pk"))
-        return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by(romanian("name"))
-
     def feed_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("feed")
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import NewsFilterSet
+
         context = super().get_context(request, *args, **kwargs)
-        published = self.published_news()
-        news = published.for_listing()
-        filters = {"topic": None, "tag": None}
-        unknown = []
-
-        topic_slug = request.GET.get("tema", "").strip()
-        if topic_slug:
-            topic = Topic.objects.filter(slug=topic_slug).first() if SLUG_PATTERN.match(topic_slug) else None
-            if topic is None:
-                unknown.append(_("There is no topic “%(value)s”.") % {"value": topic_slug})
-            else:
-                filters["topic"] = topic
-                news = news.with_topic(topic)
-
-        tag_slug = request.GET.get("eticheta", "").strip()
-        if tag_slug:
-            tag = Tag.objects.filter(slug=tag_slug).first() if SLUG_PATTERN.match(tag_slug) else None
-            if tag is None:
-                unknown.append(_("There is no tag “%(value)s”.") % {"value": tag_slug})
-            else:
-                filters["tag"] = tag
-                news = news.with_tag(tag)
-
-        if unknown:
-            news = news.none()
-
+        filters = NewsFilterSet(request.GET, self.published_news())
+        chosen = {
+            name: next((option for option in options if option.selected), None)
+            for name, options in filters.facets().items()
+        }
         context.update(
-            page_obj=paginate(request, news, settings.NEWS_PER_PAGE),
-            active_topic=filters["topic"],
-            active_tag=filters["tag"],
-            unknown_filters=unknown,
-            is_filtered=bool(topic_slug or tag_slug),
-            topics=Topic.objects.order_by(romanian("name")),
-            tags=self.tags_of(published),
+            active_topic=chosen["tema"],
+            active_tag=chosen["eticheta"],
+            filter_form=filters.form,
+            ignored_filters=filters.ignored_filters(),
+            page_obj=paginate(request, filters.qs.for_listing(), settings.NEWS_PER_PAGE),
             feed_url=self.feed_url(request),
         )
         return context
@@ -166,6 +133,8 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # The filters of their listing, read by the index page and by the API (`/api/v2/pages/?type=…&topic=…`).
+    listing_filters = "news.filters.NewsFilterSet"
 
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=200, blank=True)

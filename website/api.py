@@ -11,6 +11,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import JsonResponse
 from django.urls import include, re_path
+from django.utils.module_loading import import_string
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -190,11 +191,25 @@ class PageAPIViewSet(FieldFiltersMixin, PagesAPIViewSet):
             queryset = queryset.for_listing()
         return queryset
 
+    def check_query_parameters(self, queryset):
+        if filters := listing_filters(queryset.model):
+            self.known_query_parameters = self.known_query_parameters | filters.api_parameters()
+        super().check_query_parameters(queryset)
+
     def filter_queryset(self, queryset):
         # Wagtail answers an unknown locale with a 404, as if the endpoint did not exist.
         if "locale" in self.request.GET and not Locale.objects.filter(language_code=self.request.GET["locale"]):
             raise BadRequestError(f"unknown locale: {self.request.GET['locale']}")
+        # Before Wagtail's own filters: its search turns the queryset into search results.
+        if filters := listing_filters(queryset.model):
+            queryset = filters.from_api(self.request.GET, queryset).apply(queryset)
         return super().filter_queryset(queryset)
+
+
+def listing_filters(model):
+    """The filter set of a page type's listing (its `listing_filters`), which the API reads too; or None."""
+    path = getattr(model, "listing_filters", None)
+    return import_string(path) if path else None
 
 
 class ImageAPIViewSet(FieldFiltersMixin, ImagesAPIViewSet):

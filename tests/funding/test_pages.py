@@ -128,7 +128,8 @@ class TestIndex:
     @pytest.mark.parametrize(
         ("query", "ignored"),
         [
-            ("stare=deschis", "stare"),
+            ("stare=open", "stare"),
+            ("stare=deschis&stare=inchis", "stare"),
             ("solicitant=extraterestri", "solicitant"),
             ("tema=nu-exista", "tema"),
             ("suma_min=abc", "suma_min"),

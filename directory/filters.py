@@ -1,0 +1,121 @@
+"""The public directory's filters (`?q=&tip=&sector=&tema=&parteneri=da&verificat=da&ordine=`).
+
+Read by the listing, the open-data exports and the API; several values of one filter widen it, different filters
+narrow each other.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from website.collation import romanian_sort_key
+from website.filters import (
+    ListingFilterSet,
+    MultipleChoiceFilter,
+    OrderingFilter,
+    SearchFilter,
+    YesNoFilter,
+    topic_options,
+)
+
+from .models import Organization, Sector
+from .text import fold
+
+MAX_SEARCH_LENGTH = 200
+ORDERINGS = {
+    "nume": ("sort_name", "pk"),
+    "recente": ("-first_published_at", "-pk"),
+}
+
+
+def kind_options(filterset):
+    """(value, label) of every kind, sorted by its Romanian name, with "other entity" last."""
+    others = Organization.Kind.OTHER
+    return sorted(
+        Organization.Kind.choices, key=lambda choice: (choice[0] == others, romanian_sort_key(str(choice[1])))
+    )
+
+
+def sector_options(filterset):
+    return Sector.objects.values_list("slug", "name")
+
+
+def search_condition(text):
+    condition = Q()
+    for word in fold(text).split():
+        condition &= Q(search_text__contains=word)
+    return condition
+
+
+def in_sectors(slugs):
+    # A subquery rather than a join: an organization in two chosen sectors is still one result.
+    return Q(pk__in=Organization.sectors.through.objects.filter(sector__slug__in=slugs).values("organization_id"))
+
+
+def with_topics(slugs):
+    return Q(pk__in=Organization.topics.through.objects.filter(topic__slug__in=slugs).values("organization_id"))
+
+
+class DirectoryFilterSet(ListingFilterSet):
+    """Organizations by name or activity, kind, sector, topic, partner search and verification."""
+
+    q = SearchFilter(
+        label=_("Search by name or activity"),
+        condition=search_condition,
+        max_length=MAX_SEARCH_LENGTH,
+        api_name="search",
+    )
+    tip = MultipleChoiceFilter(
+        label=_("Kind"), options=kind_options, field_name="kind", count_by="kind", api_name="kind"
+    )
+    sector = MultipleChoiceFilter(
+        label=_("Sector"), options=sector_options, condition=in_sectors, count_by="sectors__slug", api_name="sector"
+    )
+    tema = MultipleChoiceFilter(
+        label=_("Topic"), options=topic_options, condition=with_topics, count_by="topics__slug", api_name="topic"
+    )
+    parteneri = YesNoFilter(label=_("Seeking partners"), field_name="seeking_partners", api_name="seeking_partners")
+    verificat = YesNoFilter(label=_("Verified by staff"), field_name="verified", api_name="verified")
+    ordine = OrderingFilter(
+        label=_("Sort by"),
+        empty_label=None,
+        choices=[("nume", _("Name (A–Z)")), ("recente", _("Newest in the directory"))],
+    )
+
+    def order(self, organizations, value):
+        return organizations.order_by(*ORDERINGS[value or "nume"])
+
+    # What the directory's template reads.
+
+    @property
+    def search(self):
+        return self.valid_values().get("q", "")
+
+    @property
+    def ordering(self):
+        return self.valid_values().get("ordine") or "nume"
+
+    def chosen(self, name):
+        return self.valid_values().get(name) == "da"
+
+    @property
+    def seeking_partners(self):
+        return self.chosen("parteneri")
+
+    @property
+    def verified(self):
+        return self.chosen("verificat")
+
+    def directory_facets(self):
+        """The counts under the names the directory's template reads."""
+        facets = self.facets()
+        yes = {
+            name: next(option.count for option in facets[name] if option.value == "da")
+            for name in ("parteneri", "verificat")
+        }
+        return {
+            "kinds": facets["tip"],
+            "sectors": facets["sector"],
+            "topics": facets["tema"],
+            "seeking_partners": yes["parteneri"],
+            "verified": yes["verificat"],
+        }
