@@ -43,7 +43,8 @@ def zipped(name, content):
 
 DOCX = zipped(
     "[Content_Types].xml",
-    b'<Types><Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    b'<Types><Override ContentType="application/vnd.openxmlformats-officedocument'
+    b'.wordprocessingml.document.main+xml"/></Types>',
 )
 ODT = zipped("mimetype", b"application/vnd.oasis.opendocument.text")
 
