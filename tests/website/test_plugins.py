@@ -79,6 +79,7 @@ def test_home_page_blocks(db, request_):
     blocks = [hook(request_) for hook in hooks.get_hooks(site_hooks.HOME_PAGE_BLOCKS_HOOK)]
     assert [block["id"] for block in sorted(blocks, key=lambda block: block["order"])] == [
         "home-funding",
+        "home-consultations",
         "home-news",
         "home-guides",
     ]
