@@ -177,3 +177,13 @@ def test_home_page_and_authority_profile(client, home_page, consultation):
     assert "Consultări publice deschise" in client.get(home_page.url).text
     profile = client.get(consultation.authority.get_absolute_url()).text
     assert "Consultări publice inițiate" in profile and "Regulamentul pieței Obor" in profile
+
+
+def test_recommendations_appear_in_the_moderation_queue_and_decision_page(client, consultation):
+    from tests.participation.conftest import make_moderator
+
+    response = ResponseFactory(consultation=consultation, text="De moderat", moderation_state=ModerationState.PENDING)
+    client.force_login(make_moderator())
+    assert "De moderat" in client.get(reverse("participation_moderation:queue")).text
+    decide = reverse("participation_moderation:decide", args=["recomandari", response.pk])
+    assert client.get(decide).status_code == 200
