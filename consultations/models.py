@@ -6,6 +6,7 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Count, IntegerField, Prefetch, Q, Value
@@ -389,6 +390,11 @@ def attachment_path(instance, filename):
     return f"consultations/responses/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
+def private_storage():
+    """Outside the public media: attachments are handed out only by the attachment view, after its checks."""
+    return storages["private"]
+
+
 class Response(ModeratedSubmission):
     """A member's recommendation on a consultation, on their own behalf or on behalf of one of their organizations."""
 
@@ -405,7 +411,9 @@ class Response(ModeratedSubmission):
     )
     section = models.CharField(_("article or section"), max_length=255, blank=True)
     text = models.TextField(_("recommendation"), validators=[MaxLengthValidator(10000)])
-    attachment = models.FileField(_("attachment"), upload_to=attachment_path, max_length=255, blank=True)
+    attachment = models.FileField(
+        _("attachment"), upload_to=attachment_path, storage=private_storage, max_length=255, blank=True
+    )
 
     objects = ModeratedQuerySet.as_manager()
 

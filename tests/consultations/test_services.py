@@ -199,3 +199,13 @@ def test_pending_recommendations_cannot_be_answered(consultation, reviewer):
     response = ResponseFactory(consultation=consultation, moderation_state=ModerationState.PENDING)
     with pytest.raises(ValidationError):
         services.answer_record(response=response, by=reviewer, verdict="accepted")
+
+
+def test_attachments_are_kept_outside_the_public_media(settings):
+    from django.core.files.storage import storages
+
+    from consultations.models import Response
+
+    storage = Response._meta.get_field("attachment").storage
+    assert storage is storages["private"]
+    assert not str(storage.location).startswith(str(settings.MEDIA_ROOT))

@@ -219,8 +219,12 @@ SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").strip().lower()
 if SERVE_MEDIA == "true":
     SERVE_MEDIA = "django"
 
+# "private": files only the app hands out after a permission check (attachments of recommendations waiting for
+# moderation, …), kept outside MEDIA_ROOT so that no web server or media URL reaches them.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

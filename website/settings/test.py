@@ -13,6 +13,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+STORAGES["private"]["OPTIONS"]["location"] = BASE_DIR / "test-artifacts" / "private-media"  # noqa: F405
 
 # Serve static files straight from the source folders (no collectstatic needed).
 STATIC_ROOT = None
