@@ -266,6 +266,9 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         APIField("status", serializer=serializers.CharField(read_only=True)),
     ]
 
+    # The API's filters on `?type=consultations.ConsultationPage` and on `/api/v2/consultations/`.
+    listing_filters = "consultations.filters.ConsultationFilterSet"
+
     objects = PageManager.from_queryset(ConsultationPageQuerySet)()
 
     class Meta:

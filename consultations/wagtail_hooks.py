@@ -6,7 +6,7 @@ from wagtail.log_actions import LogFormatter
 
 from participation.moderation import MODERATION_KINDS_HOOK, ModerationKind
 from website.groups import EDITORS, MODERATORS
-from website.hooks import HOME_PAGE_BLOCKS_HOOK, PROFILE_SECTIONS_HOOK, STAFF_PERMISSIONS_HOOK
+from website.hooks import API_ENDPOINTS_HOOK, HOME_PAGE_BLOCKS_HOOK, PROFILE_SECTIONS_HOOK, STAFF_PERMISSIONS_HOOK
 
 from . import services
 from .models import ConsultationPage, Response
@@ -24,6 +24,14 @@ def consultation_responses():
         describe=lambda response: f"{response.consultation.title}: {response.text[:120]}",
         reportable=lambda queryset: queryset.approved(),
     )
+
+
+@hooks.register(API_ENDPOINTS_HOOK)
+def consultations_api_endpoint():
+    """`/api/v2/consultations/`: live consultations with their approved recommendations and answers."""
+    from .api import ConsultationAPIViewSet
+
+    return "consultations", ConsultationAPIViewSet
 
 
 @hooks.register(STAFF_PERMISSIONS_HOOK)

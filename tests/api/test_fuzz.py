@@ -15,6 +15,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, get_page_models
 
+from tests.factories.consultations import ConsultationIndexPageFactory, ConsultationPageFactory, ResponseFactory
 from tests.factories.directory import OrganizationFactory
 from tests.factories.funding import FundingCallPageFactory, FundingIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory, LegislationGuidePageFactory
@@ -121,6 +122,8 @@ def content(home_page):
     image.tags.add("atelier")
     Document.objects.create(title="Raport", file=get_test_image_file(filename="raport.png"))
     OrganizationFactory(name="Asociația Vecinii din Titan", topics=[topic], sectors=["sector-3"])
+    consultation = ConsultationPageFactory(parent=ConsultationIndexPageFactory(parent=home_page), topics=[topic])
+    ResponseFactory(consultation=consultation)
     return news
 
 

@@ -1,0 +1,173 @@
+"""`/api/v2/consultations/`: live, public consultations with their derived status, approved recommendations,
+the authority's answers and counts.
+
+Pending, rejected or hidden recommendations never appear; authors are named by `Response.public_author_name`
+(the organization, else the member's full name), never by email. Error messages are in English, like those of
+Wagtail's own endpoints: they are read by developers.
+"""
+
+from django.utils import timezone
+from rest_framework.fields import Field
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.utils import get_full_url
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from .filters import ConsultationFilterSet
+from .models import ConsultationPage, ResponseAnswer, prefetch_public_responses
+from .status import BUCHAREST
+
+
+def _moment(value):
+    return value.astimezone(BUCHAREST).isoformat() if value else None
+
+
+class HtmlUrlField(Field):
+    """The consultation's page on the website, as an absolute URL."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return get_full_url(self.context["request"], page.get_url(self.context["request"]))
+
+
+class RecommendationsField(Field):
+    """The approved recommendations, oldest first, each with the authority's answer (or null)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return [
+            {
+                "id": response.pk,
+                "author": response.public_author_name,
+                "organization": (
+                    {"id": response.organization.pk, "name": response.organization.name}
+                    if response.organization_id
+                    else None
+                ),
+                "section": response.section,
+                "text": response.text,
+                "created_at": _moment(response.created_at),
+                "answer": _answer(response),
+            }
+            for response in _public_responses(page)
+        ]
+
+
+class CountsField(Field):
+    """How many recommendations were approved, how many answered, and the answers by verdict."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return recommendation_counts(_public_responses(page))
+
+
+def _public_responses(page):
+    responses = getattr(page, "public_response_list", None)
+    if responses is None:  # not prefetched (a detail outside this endpoint)
+        responses = list(page.public_responses())
+    return sorted(responses, key=lambda response: (response.created_at, response.pk))
+
+
+def _answer(response):
+    answer = getattr(response, "answer", None)
+    if answer is None:
+        return None
+    return {
+        "verdict": answer.verdict,
+        "verdict_label": answer.get_verdict_display(),
+        "justification": answer.justification,
+        "answered_at": _moment(answer.answered_at),
+    }
+
+
+def recommendation_counts(responses):
+    verdicts = [answer.verdict for response in responses if (answer := getattr(response, "answer", None))]
+    return {
+        "approved": len(responses),
+        "answered": len(verdicts),
+        "accepted": verdicts.count(ResponseAnswer.Verdict.ACCEPTED),
+        "partly_accepted": verdicts.count(ResponseAnswer.Verdict.PARTLY),
+        "not_accepted": verdicts.count(ResponseAnswer.Verdict.NOT_ACCEPTED),
+    }
+
+
+class ConsultationFilter(BaseFilterBackend):
+    """`status`, `authority`, `topic` (slugs), `closes_after`, `closes_before` (YYYY-MM-DD, Bucharest days), `slug`.
+
+    A value that is not understood answers 400 with a message, so a partner's typo never looks like an empty list.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        queryset = ConsultationFilterSet.from_api(request.GET, queryset, now=timezone.now()).apply(queryset)
+        if "slug" in request.GET:
+            queryset = queryset.filter(slug=request.GET["slug"])
+        return queryset
+
+
+class ConsultationAPIViewSet(BaseAPIViewSet):
+    """Live, public consultations, open ones closing soonest first, then upcoming, then the latest closed."""
+
+    model = ConsultationPage
+    name = "consultations"
+    filter_backends = [ConsultationFilter]
+    known_query_parameters = frozenset(
+        ["limit", "offset", "fields", "format", "_"] + sorted(ConsultationFilterSet.api_parameters()) + ["slug"]
+    )
+    find_query_parameters = frozenset(["id", "slug"])
+    meta_fields = [*BaseAPIViewSet.meta_fields, "html_url", "slug"]
+    body_fields = [*BaseAPIViewSet.body_fields, "title", "recommendations", "counts"]
+    listing_default_fields = [
+        *BaseAPIViewSet.listing_default_fields,
+        "html_url",
+        "slug",
+        "title",
+        "authority",
+        "act_kind",
+        "status",
+        "opens_at",
+        "closes_at",
+        "topics",
+        "counts",
+        "recommendations",
+    ]
+    nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "title", "slug"]
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        return {
+            **super().get_field_serializer_overrides(model),
+            "html_url": HtmlUrlField(read_only=True),
+            "recommendations": RecommendationsField(read_only=True),
+            "counts": CountsField(read_only=True),
+        }
+
+    def get_queryset(self):
+        now = timezone.now()
+        return (
+            ConsultationPage.objects.live()
+            .public()
+            .order_for_listing(now=now)
+            .for_listing()
+            .prefetch_related(prefetch_public_responses())
+        )
+
+    def check_query_parameters(self, queryset):
+        """Only the documented parameters: Wagtail's default also accepts (and ignores) any field name."""
+        unknown = set(self.request.GET.keys()) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                f"query parameter is not an operation or a recognised filter: {', '.join(sorted(unknown))}"
+            )
+
+    def find_object(self, queryset, request):
+        if "slug" in request.GET:
+            return queryset.get(slug=request.GET["slug"])
+        if "id" in request.GET:
+            return queryset.get(pk=int(request.GET["id"]))
+        return None
