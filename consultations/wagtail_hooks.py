@@ -6,7 +6,13 @@ from wagtail.log_actions import LogFormatter
 
 from participation.moderation import MODERATION_KINDS_HOOK, ModerationKind
 from website.groups import EDITORS, MODERATORS
-from website.hooks import API_ENDPOINTS_HOOK, HOME_PAGE_BLOCKS_HOOK, PROFILE_SECTIONS_HOOK, STAFF_PERMISSIONS_HOOK
+from website.hooks import (
+    API_ENDPOINTS_HOOK,
+    DEMO_DATA_HOOK,
+    HOME_PAGE_BLOCKS_HOOK,
+    PROFILE_SECTIONS_HOOK,
+    STAFF_PERMISSIONS_HOOK,
+)
 
 from . import services
 from .models import ConsultationPage, Response
@@ -32,6 +38,14 @@ def consultations_api_endpoint():
     from .api import ConsultationAPIViewSet
 
     return "consultations", ConsultationAPIViewSet
+
+
+@hooks.register(DEMO_DATA_HOOK)
+def consultations_demo():
+    """After the directory (authorities) and the members (authors of the recommendations)."""
+    from . import demo
+
+    return 60, demo.seed
 
 
 @hooks.register(STAFF_PERMISSIONS_HOOK)
