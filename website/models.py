@@ -110,14 +110,8 @@ class HomePage(BasePage):
     """The site's front page: what the platform is, then the latest of each content family."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "news.NewsIndexPage",
-        "guides.GuideIndexPage",
-        "funding.FundingIndexPage",
-        "consultations.ConsultationIndexPage",
-        "website.ContentPage",
-        "website.FormPage",
-    ]
+    # No subpage_types: each section's index page names HomePage in its parent_page_types, so a new app's
+    # section plugs in without an edit here (every page type declares its parents; tests/website checks).
     max_count = 1
 
     hero_title = models.CharField(

@@ -20,14 +20,23 @@ class TestTreeRules:
         assert HomePage.max_count == 1
 
     def test_home_page_children(self):
-        children = {model._meta.label for model in HomePage.allowed_subpage_models()}
+        children = {model._meta.label for model in HomePage.allowed_subpage_models() if model.is_creatable}
         assert children == {
             "news.NewsIndexPage",
             "guides.GuideIndexPage",
             "funding.FundingIndexPage",
+            "consultations.ConsultationIndexPage",
             "website.ContentPage",
             "website.FormPage",
         }
+
+    def test_every_page_type_names_its_parents(self):
+        # HomePage lists no subpage types: the tree stays right only while every creatable page says where it goes.
+        from wagtail.models import get_page_models
+
+        for model in get_page_models():
+            if model.is_creatable:
+                assert model.parent_page_types, model._meta.label
 
     def test_content_page_cannot_go_under_root(self):
         assert not ContentPage.can_exist_under(Page.get_first_root_node())
