@@ -356,6 +356,12 @@ class ConsultationPage(RoutablePageMixin, BasePage):
 
         return respond(request, self)
 
+    @path("dezbatere/", name="debate_request")
+    def debate_request(self, request):
+        from .views import debate_request
+
+        return debate_request(request, self)
+
     @path("raspuns/<int:response_id>/", name="answer")
     def answer(self, request, response_id):
         from .views import answer
@@ -470,6 +476,37 @@ class ResponseAnswer(models.Model):
 
     def __str__(self):
         return self.get_verdict_display()
+
+
+class DebateRequest(models.Model):
+    """An organization asks the authority for a public debate on an open consultation (Legea 52/2003, art. 7 (9))."""
+
+    consultation = models.ForeignKey(
+        ConsultationPage, verbose_name=_("consultation"), on_delete=models.CASCADE, related_name="debate_requests"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="consultation_debate_requests",
+    )
+    requested_by = optional_person(_("requested by"))
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("public debate request")
+        verbose_name_plural = _("public debate requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "organization"],
+                name="consultations_one_debate_request_per_organization",
+                violation_error_message=_("This organization has already asked for a public debate."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} → {self.consultation}"
 
 
 def prefetch_public_responses():

@@ -22,3 +22,8 @@ def can_answer(user, consultation):
 def can_respond_for(user, organization):
     """A member sends recommendations on behalf of an organization they are an approved member of."""
     return member_permissions.is_member(user, organization)
+
+
+def can_request_debate(user, organization):
+    """An organization asks for a public debate through one of its administrators."""
+    return member_permissions.is_administrator(user, organization)

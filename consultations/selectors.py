@@ -45,11 +45,29 @@ def consultation_page_context(consultation, request, *, response_form=None):
         and summary["unanswered"] > 0,
         "can_answer": can_answer,
     }
+    context.update(debate_context(consultation, user, status=status, can_answer=can_answer))
     if can_answer:
         for response in responses:
             response.answer_form = answer_form_for(response)
     if status == ConsultationStatus.OPEN and user is not None and user.is_authenticated:
         context["response_form"] = response_form or ResponseForm(organizations=member_organizations(user))
+    return context
+
+
+def debate_context(consultation, user, *, status, can_answer):
+    """How many organizations asked for a public debate; which of the member's organizations may still ask (while
+    open); the requests themselves for the authority."""
+    context = {"debate_request_count": consultation.debate_requests.count()}
+    if status == ConsultationStatus.OPEN and user is not None and user.is_authenticated:
+        memberships = (
+            Membership.objects.administrators()
+            .filter(user=user)
+            .exclude(organization__consultation_debate_requests__consultation=consultation)
+            .select_related("organization")
+        )
+        context["debate_organizations"] = sorted((m.organization for m in memberships), key=lambda o: o.name)
+    if can_answer:
+        context["debate_requests"] = list(consultation.debate_requests.select_related("organization", "requested_by"))
     return context
 
 

@@ -10,7 +10,7 @@ from participation.moderation import ensure_can_submit
 from website import ratelimit
 
 from . import permissions
-from .models import ConsultationPage, Response, ResponseAnswer
+from .models import ConsultationPage, DebateRequest, Response, ResponseAnswer
 from .status import BUCHAREST
 from .uploads import validate_attachment
 
@@ -65,6 +65,30 @@ def response_submit(*, consultation, user, data, organization=None, request=None
     response.full_clean()
     response.save()
     return response
+
+
+@transaction.atomic
+def debate_request(*, consultation, user, organization, request=None, now=None):
+    """An organization's administrator asks for a public debate on an open consultation; once per organization."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+    if organization is None or not permissions.can_request_debate(user, organization):
+        raise PermissionDenied
+    ensure_can_submit(user)
+    consultation = ConsultationPage.objects.select_for_update().get(pk=consultation.pk)
+    if not consultation.live or not consultation.is_open(now or timezone.now()):
+        raise ValidationError(
+            _("A public debate can be asked for only while the consultation accepts recommendations."), code="closed"
+        )
+    if DebateRequest.objects.filter(consultation=consultation, organization=organization).exists():
+        raise ValidationError(
+            _("%(organization)s has already asked for a public debate on this consultation.")
+            % {"organization": organization.name},
+            code="duplicate",
+        )
+    if request is not None:
+        ratelimit.consume(request, "consultation_debate_request")
+    return DebateRequest.objects.create(consultation=consultation, organization=organization, requested_by=user)
 
 
 @transaction.atomic

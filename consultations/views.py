@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from directory.models import Organization
 from website.ratelimit import RateLimited
 
 from . import selectors, services
@@ -53,6 +54,33 @@ def respond(request, page):
     context.update(selectors.consultation_page_context(page, request, response_form=form))
     context["response_form"] = form
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def debate_request(request, page):
+    """POST `<consultation>/dezbatere/`: an organization's administrator asks for a public debate."""
+    if request.method != "POST":
+        return redirect(page.url)
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.url)
+    organization = Organization.objects.filter(pk=_integer(request.POST.get("organization"))).first()
+    try:
+        services.debate_request(consultation=page, user=request.user, organization=organization, request=request)
+    except PermissionDenied:
+        messages.error(request, _("Only an administrator of the organization can ask for a public debate."))
+    except ValidationError as error:  # also RateLimited
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("%(organization)s asked for a public debate. The authority will announce its date on this page.")
+            % {"organization": organization.name},
+        )
+    return redirect(page.url + "#dezbatere")
+
+
+def _integer(value):
+    return int(value) if value and value.isdigit() and len(value) < 18 else None
 
 
 def answer(request, page, response_id):

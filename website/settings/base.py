@@ -172,6 +172,7 @@ RATE_LIMITS = {
     "join_request": {"user": "10/h", "ip": "30/h"},
     "profile": {"user": "20/h", "ip": "60/h"},
     "consultation_response": {"user": "10/h", "ip": "30/h"},
+    "consultation_debate_request": {"user": "10/h", "ip": "30/h"},
 }
 
 # Login throttling (django-axes), on every login form (the members' and the Wagtail admin's): 5 failures for one
