@@ -99,6 +99,28 @@ class ConsultationIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
+    # Reached as `<index url>calendar.ics` through funding/urls.py's `<path>calendar.ics` address, which hands any
+    # page's `calendar.ics/` route back to Wagtail (its own URLs cannot hold a dot).
+    @path("calendar.ics/", name="calendar")
+    def calendar(self, request):
+        """Closing moments and public debates of upcoming, open and recently closed consultations."""
+        from funding.models import calendar_response
+
+        from .ical import RECENTLY_CLOSED, calendar_for_consultations
+
+        now = timezone.now()
+        consultations = (
+            self.consultations()
+            .filter(closes_at__gte=now - RECENTLY_CLOSED)
+            .select_related("authority")
+            .order_by("closes_at", "pk")
+        )
+        body = calendar_for_consultations(consultations, request=request, now=now, name=self.title)
+        return calendar_response(body, filename=self.slug)
+
+    def calendar_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("calendar").rstrip("/")
+
 
 class ConsultationPageQuerySet(PageQuerySet):
     def with_status(self, status, *, now=None):
