@@ -332,6 +332,10 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         organization = self.authority
         return organization if organization is not None and organization.live else None
 
+    def followed_through(self):
+        """Whose followers hear of this consultation besides its own: the initiating authority's."""
+        return [self.authority] if self.authority_id else []
+
     def status_at(self, now=None):
         if self.opens_at is None or self.closes_at is None:
             return None
@@ -529,6 +533,26 @@ class DebateRequest(models.Model):
 
     def __str__(self):
         return f"{self.organization} → {self.consultation}"
+
+
+class ConsultationNotice(models.Model):
+    """That the followers were told of an event of a consultation (it opened, its outcome was published): once each."""
+
+    class Event(models.TextChoices):
+        OPENED = "opened", _("opened")
+        OUTCOME = "outcome", _("outcome published")
+
+    consultation = models.ForeignKey(ConsultationPage, on_delete=models.CASCADE, related_name="notices")
+    event = models.CharField(max_length=20, choices=Event.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "event"], name="consultations_one_notice_per_event")
+        ]
+
+    def __str__(self):
+        return f"{self.consultation_id}: {self.event}"
 
 
 def prefetch_public_responses():

@@ -10,7 +10,7 @@ from participation.moderation import ensure_can_submit
 from website import ratelimit
 
 from . import permissions
-from .models import ConsultationPage, DebateRequest, Response, ResponseAnswer
+from .models import ConsultationNotice, ConsultationPage, DebateRequest, Response, ResponseAnswer
 from .status import BUCHAREST
 from .uploads import validate_attachment
 
@@ -127,3 +127,55 @@ def consultation_log_short_period(*, consultation, by):
             user=by,
             data={"reason": consultation.short_period_reason, "days": consultation.period_days},
         )
+
+
+NOTIFICATION_KIND = "consultari"
+
+
+def followers_of(consultation):
+    """The members who follow the consultation, its initiating authority or one of its topics."""
+    from participation.follows import followers
+
+    return followers(consultation, *consultation.followed_through(), *consultation.topics.all())
+
+
+def notify_followers(*, consultation, now=None, by=None):
+    """Tell the followers, once per event, that a live consultation opened or that its outcome was published.
+
+    Called when a consultation is published and by `manage.py consultation_notifications` (for consultations that
+    open after their publication); a second call for the same event notifies nobody.
+    """
+    from participation.notifications import notify
+
+    if not consultation.live:
+        return []
+    now = now or timezone.now()
+    events = []
+    if consultation.opens_at <= now < consultation.closes_at:
+        events.append(ConsultationNotice.Event.OPENED)
+    if consultation.outcome and consultation.closes_at <= now:
+        events.append(ConsultationNotice.Event.OUTCOME)
+    sent = []
+    for event in events:
+        with transaction.atomic():
+            _notice, created = ConsultationNotice.objects.get_or_create(consultation=consultation, event=event)
+            if not created:
+                continue
+            if event == ConsultationNotice.Event.OPENED:
+                title = _("Public consultation open: %(title)s") % {"title": consultation.title}
+                text = _("Recommendations are accepted until %(moment)s (Romania's time).") % {
+                    "moment": date_format(consultation.closes_at.astimezone(BUCHAREST), "DATETIME_FORMAT")
+                }
+            else:
+                title = _("Outcome of the public consultation: %(title)s") % {"title": consultation.title}
+                text = str(consultation.get_outcome_display())
+            sent += notify(
+                recipients=list(followers_of(consultation)),
+                kind=NOTIFICATION_KIND,
+                title=title,
+                text=text,
+                url=consultation.full_url or "",
+                subject=consultation,
+                exclude=by,
+            )
+    return sent

@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from participation.follows import FOLLOWABLE_HOOK, Followable
+from participation.models import Frequency
 from participation.moderation import MODERATION_KINDS_HOOK, ModerationKind
+from participation.notifications import NOTIFICATION_KINDS_HOOK, NotificationKind
 from website.groups import EDITORS, MODERATORS
 from website.hooks import (
     API_ENDPOINTS_HOOK,
@@ -89,6 +92,27 @@ def log_short_period(request, page):
     specific = page.specific
     if isinstance(specific, ConsultationPage):
         services.consultation_log_short_period(consultation=specific, by=getattr(request, "user", None))
+
+
+@hooks.register("after_publish_page")
+def notify_consultation_followers(request, page):
+    """Publishing a consultation that is open, or its outcome, tells its followers (once per event)."""
+    specific = page.specific
+    if isinstance(specific, ConsultationPage):
+        user = getattr(request, "user", None)
+        services.notify_followers(consultation=specific, by=user if user and user.is_authenticated else None)
+
+
+@hooks.register(NOTIFICATION_KINDS_HOOK)
+def consultation_notification_kinds():
+    return [
+        NotificationKind(services.NOTIFICATION_KIND, _("Public consultations I follow"), default=Frequency.IMMEDIATE)
+    ]
+
+
+@hooks.register(FOLLOWABLE_HOOK)
+def followable_consultations():
+    return Followable(ConsultationPage, visible=lambda queryset, user: queryset.live().public())
 
 
 @hooks.register("register_log_actions")

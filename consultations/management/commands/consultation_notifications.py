@@ -1,0 +1,30 @@
+"""Tell followers about consultations that opened since the last run (and outcomes not announced yet).
+
+Run it every few minutes (cron or the task scheduler): a consultation published before its opening moment opens
+later, with no publication to hook into. Each event is announced once, whatever the number of runs.
+"""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from consultations import services
+from consultations.models import ConsultationNotice, ConsultationPage
+from consultations.status import ConsultationStatus
+
+
+class Command(BaseCommand):
+    help = "Notify the followers of consultations that opened or whose outcome was published."
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        live = ConsultationPage.objects.live().public()
+        opened = live.with_status(ConsultationStatus.OPEN, now=now).exclude(
+            notices__event=ConsultationNotice.Event.OPENED
+        )
+        decided = live.with_status(ConsultationStatus.OUTCOME_PUBLISHED, now=now).exclude(
+            notices__event=ConsultationNotice.Event.OUTCOME
+        )
+        count = 0
+        for consultation in [*opened, *decided]:
+            count += len(services.notify_followers(consultation=consultation, now=now))
+        self.stdout.write(f"{count} notifications")
