@@ -15,7 +15,7 @@ from directory.models import Organization, Sector
 from participation.models import ModerationState
 from website import demo
 
-from .models import ConsultationIndexPage, ConsultationPage, Response, ResponseAnswer
+from .models import ConsultationIndexPage, ConsultationPage, DebateRequest, Response, ResponseAnswer
 from .status import BUCHAREST
 
 DATA = Path(__file__).resolve().parent / "demo_data" / "consultations.json"
@@ -40,6 +40,7 @@ def seed(*, home, topics):
         if authority is None:  # the directory's demo was not seeded
             continue
         responses = item.pop("responses")
+        debate_requests = item.pop("debate_requests", [])
         sectors = list(Sector.objects.filter(slug__in=item.pop("sectors", [])))
         fields = {name: _when(value, today) if isinstance(value, dict) else value for name, value in item.items()}
         topic_slugs = fields.pop("topics")
@@ -51,6 +52,8 @@ def seed(*, home, topics):
             consultation.save_revision().publish()
         for response in responses:
             _response(consultation, response)
+        for debate in debate_requests:
+            _debate_request(consultation, debate)
     return []
 
 
@@ -76,6 +79,17 @@ def _response(consultation, data):
             response=response,
             defaults={"verdict": data["answer"]["verdict"], "justification": data["answer"]["justification"]},
         )
+
+
+def _debate_request(consultation, data):
+    organization = Organization.objects.filter(name=data["organization"]).first()
+    if organization is None:
+        return
+    DebateRequest.objects.get_or_create(
+        consultation=consultation,
+        organization=organization,
+        defaults={"requested_by": get_user_model().objects.filter(email=data["requested_by"]).first()},
+    )
 
 
 def _when(value, today):

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from consultations import demo as consultations_demo
-from consultations.models import ConsultationIndexPage, ConsultationPage, Response, ResponseAnswer
+from consultations.models import ConsultationIndexPage, ConsultationPage, DebateRequest, Response, ResponseAnswer
 from consultations.status import ConsultationStatus
 from directory import demo as directory_demo
 from members import demo as members_demo
@@ -21,6 +21,7 @@ def counts():
         ConsultationPage.objects.count(),
         Response.objects.count(),
         ResponseAnswer.objects.count(),
+        DebateRequest.objects.count(),
         ConsultationPage.topics.through.objects.count(),
         ConsultationPage.sectors.through.objects.count(),
         ConsultationPage.objects.get(slug="strategia-de-incluziune-sociala-sector-3").get_latest_revision().pk,
@@ -66,6 +67,7 @@ def test_every_state_from_real_authorities_with_recommendations(seeded, client):
     states = set(Response.objects.values_list("moderation_state", flat=True))
     assert states == {ModerationState.APPROVED, ModerationState.PENDING}
     assert Response.objects.filter(organization__name="Ateliere Fără Frontiere").exists()
+    assert DebateRequest.objects.filter(organization__name="Ateliere Fără Frontiere", consultation__live=True).exists()
     for page in [index, *consultations]:
         assert client.get(page.url).status_code == 200
     assert client.get("/consultari/").status_code == 200
