@@ -540,6 +540,9 @@ class ConsultationNotice(models.Model):
 
     class Event(models.TextChoices):
         OPENED = "opened", _("opened")
+        DEBATE = "debate", _("public debate announced")
+        CLOSING_WEEK = "closing_week", _("closes in a week")
+        CLOSING_DAY = "closing_day", _("closes tomorrow")
         OUTCOME = "outcome", _("outcome published")
 
     consultation = models.ForeignKey(ConsultationPage, on_delete=models.CASCADE, related_name="notices")

@@ -11,7 +11,7 @@ from website import ratelimit
 
 from . import permissions
 from .models import ConsultationNotice, ConsultationPage, DebateRequest, Response, ResponseAnswer
-from .status import BUCHAREST
+from .status import BUCHAREST, days_left
 from .uploads import validate_attachment
 
 
@@ -139,36 +139,69 @@ def followers_of(consultation):
     return followers(consultation, *consultation.followed_through(), *consultation.topics.all())
 
 
-def notify_followers(*, consultation, now=None, by=None):
-    """Tell the followers, once per event, that a live consultation opened or that its outcome was published.
+def due_events(consultation, now):
+    """The events of a consultation its followers should have heard of at `now`."""
+    event = ConsultationNotice.Event
+    events = []
+    is_open = consultation.opens_at <= now < consultation.closes_at
+    if is_open:
+        events.append(event.OPENED)
+    if consultation.debate_at and consultation.debate_at > now and consultation.closes_at > now:
+        events.append(event.DEBATE)
+    if is_open:
+        left = days_left(consultation.closes_at, now=now)
+        if left <= 1:
+            events.append(event.CLOSING_DAY)
+        elif left <= 7:
+            events.append(event.CLOSING_WEEK)
+    if consultation.outcome and consultation.closes_at <= now:
+        events.append(event.OUTCOME)
+    return events
 
-    Called when a consultation is published and by `manage.py consultation_notifications` (for consultations that
-    open after their publication); a second call for the same event notifies nobody.
+
+def _message(consultation, event):
+    closes = date_format(consultation.closes_at.astimezone(BUCHAREST), "DATETIME_FORMAT")
+    until = _("Recommendations are accepted until %(moment)s (Romania's time).") % {"moment": closes}
+    title = {"title": consultation.title}
+    match event:
+        case ConsultationNotice.Event.OPENED:
+            return _("Public consultation open: %(title)s") % title, until
+        case ConsultationNotice.Event.DEBATE:
+            moment = date_format(consultation.debate_at.astimezone(BUCHAREST), "DATETIME_FORMAT")
+            where = consultation.debate_place or consultation.debate_url
+            return _("Public debate announced: %(title)s") % title, f"{moment}. {where}".strip()
+        case ConsultationNotice.Event.CLOSING_WEEK:
+            return _("A week left for recommendations: %(title)s") % title, until
+        case ConsultationNotice.Event.CLOSING_DAY:
+            return _("Last day for recommendations: %(title)s") % title, until
+        case _:
+            return _("Outcome of the public consultation: %(title)s") % title, str(consultation.get_outcome_display())
+
+
+def notify_followers(*, consultation, now=None, by=None):
+    """Tell the followers, once per event, that a live consultation opened, that its public debate was announced,
+    that it closes in a week or tomorrow, or that its outcome was published.
+
+    Called when a consultation is published and by `manage.py consultation_notifications` (for what happens after
+    the publication); a second call for the same event notifies nobody. A reminder is not sent with the opening.
     """
     from participation.notifications import notify
 
     if not consultation.live:
         return []
     now = now or timezone.now()
-    events = []
-    if consultation.opens_at <= now < consultation.closes_at:
-        events.append(ConsultationNotice.Event.OPENED)
-    if consultation.outcome and consultation.closes_at <= now:
-        events.append(ConsultationNotice.Event.OUTCOME)
     sent = []
-    for event in events:
+    opened_now = False
+    for event in due_events(consultation, now):
+        reminder = event in (ConsultationNotice.Event.CLOSING_WEEK, ConsultationNotice.Event.CLOSING_DAY)
+        if reminder and opened_now:
+            continue
         with transaction.atomic():
             _notice, created = ConsultationNotice.objects.get_or_create(consultation=consultation, event=event)
             if not created:
                 continue
-            if event == ConsultationNotice.Event.OPENED:
-                title = _("Public consultation open: %(title)s") % {"title": consultation.title}
-                text = _("Recommendations are accepted until %(moment)s (Romania's time).") % {
-                    "moment": date_format(consultation.closes_at.astimezone(BUCHAREST), "DATETIME_FORMAT")
-                }
-            else:
-                title = _("Outcome of the public consultation: %(title)s") % {"title": consultation.title}
-                text = str(consultation.get_outcome_display())
+            opened_now = opened_now or event == ConsultationNotice.Event.OPENED
+            title, text = _message(consultation, event)
             sent += notify(
                 recipients=list(followers_of(consultation)),
                 kind=NOTIFICATION_KIND,

@@ -89,3 +89,43 @@ def test_the_page_has_the_follow_button(client, consultation_index):
     client.force_login(UserFactory())
     page = client.get(consultation.url).content.decode()
     assert "consultations.consultationpage" in page
+
+
+def test_debate_announcement_and_reminders_a_week_and_a_day_before_closing(consultation_index, people, frozen_now):
+    start = timezone.now()
+    consultation = ConsultationPageFactory(
+        parent=consultation_index, opens_at=start - timedelta(days=1), closes_at=start + timedelta(days=12)
+    )
+    follow(user=people["consultation"], obj=consultation)
+
+    def titles():
+        return [n.title.split(":")[0] for n in Notification.objects.filter(kind="consultari").order_by("pk")]
+
+    services.notify_followers(consultation=consultation, now=start)
+    assert titles() == ["Consultare publică deschisă"]
+    consultation.debate_at = start + timedelta(days=8)
+    consultation.debate_place = "Sala de consiliu"
+    consultation.save_revision().publish()
+    services.notify_followers(consultation=ConsultationPage.objects.get(pk=consultation.pk), now=start)
+    assert titles()[-1] == "Dezbatere publică anunțată"
+    frozen_now(start + timedelta(days=6))
+    call_command("consultation_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert titles()[-1] == "O săptămână rămasă pentru recomandări"
+    frozen_now(start + timedelta(days=11, hours=1))
+    call_command("consultation_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("consultation_notifications", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert titles()[-1] == "Ultima zi pentru recomandări"
+    assert len(titles()) == 4
+
+
+def test_a_short_consultation_gets_no_reminder_with_its_opening(consultation_index, people):
+    now = timezone.now()
+    consultation = ConsultationPageFactory(
+        parent=consultation_index,
+        opens_at=now - timedelta(hours=1),
+        closes_at=now + timedelta(days=3),
+        short_period_exception=True,
+        short_period_reason="Urgență.",
+    )
+    follow(user=people["consultation"], obj=consultation)
+    assert len(services.notify_followers(consultation=consultation)) == 1
