@@ -19,11 +19,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from participation.models import ModeratedQuerySet, ModeratedSubmission, ModerationState, optional_person
-from website.models import BasePage
+from website.models import AttachedDocument, BasePage
 from website.pagination import paginate
 
 from .status import (
@@ -395,29 +395,14 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         return answer(request, self, response_id)
 
 
-class ConsultationAnnex(Orderable):
+class ConsultationAnnex(AttachedDocument):
     """An annex of the draft act."""
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="annexes")
-    document = models.ForeignKey(
-        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(
-        _("title"), max_length=255, blank=True, help_text=_("Leave empty to use the document's title.")
-    )
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = _("annex")
         verbose_name_plural = _("annexes")
-
-    def __str__(self):
-        return self.display_title
-
-    @property
-    def display_title(self):
-        return self.title or self.document.title
 
 
 def attachment_path(instance, filename):

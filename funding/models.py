@@ -16,12 +16,11 @@ from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.documents import get_document_model_string
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from website.addresses import public_url
-from website.models import BasePage
+from website.models import AttachedDocument, BasePage
 from website.pagination import paginate
 
 from .status import (
@@ -394,26 +393,11 @@ class FundingCallPage(RoutablePageMixin, BasePage):
         return self.amount_min is not None or self.amount_max is not None
 
 
-class FundingCallDocument(Orderable):
+class FundingCallDocument(AttachedDocument):
     """A document attached to a call: the applicant's guide, forms, annexes."""
 
     page = ParentalKey(FundingCallPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(
-        _("title"), max_length=255, blank=True, help_text=_("Leave empty to use the document's title.")
-    )
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-
-    def __str__(self):
-        return self.display_title
-
-    @property
-    def display_title(self):
-        return self.title or self.document.title

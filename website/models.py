@@ -18,9 +18,10 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from . import ratelimit
@@ -104,6 +105,32 @@ class BasePage(Page):
     @property
     def summary(self):
         return self.intro or self.search_description
+
+
+class AttachedDocument(Orderable):
+    """A document attached to a page (a call's forms, a draft act's annexes), with an optional title of its own.
+
+    Subclasses add `page = ParentalKey(TheirPage, related_name=…)` and their Meta.
+    """
+
+    document = models.ForeignKey(
+        get_document_model_string(), verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Leave empty to use the document's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
 
 
 class HomePage(BasePage):
