@@ -13,12 +13,13 @@ from website.hooks import (
     API_ENDPOINTS_HOOK,
     DEMO_DATA_HOOK,
     HOME_PAGE_BLOCKS_HOOK,
+    PERSONAL_DATA_HOOK,
     PROFILE_SECTIONS_HOOK,
     STAFF_PERMISSIONS_HOOK,
 )
 
 from . import services
-from .models import ConsultationPage, Response
+from .models import ConsultationPage, DebateRequest, Response
 
 
 @hooks.register(MODERATION_KINDS_HOOK)
@@ -125,3 +126,34 @@ def consultation_log_actions(actions):
             return _("Published with a recommendations period shorter than 10 days. Reason: %(reason)s") % {
                 "reason": (log_entry.data or {}).get("reason", "")
             }
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def consultations_personal_data(user):
+    """The member's recommendations (with their state and the authority's answer) and debate requests."""
+    responses = Response.objects.filter(author=user).select_related("consultation", "organization", "answer")
+    return "consultations", {
+        "recommendations": [
+            {
+                "consultation": response.consultation.title,
+                "on_behalf_of": response.organization.name if response.organization_id else None,
+                "section": response.section,
+                "text": response.text,
+                "attachment": bool(response.attachment),
+                "moderation": response.moderation_state,
+                "moderation_reason": response.moderation_reason,
+                "submitted_at": response.created_at.isoformat(),
+                "answer": _answer_data(response),
+            }
+            for response in responses
+        ],
+        "debate_requests": [
+            {"consultation": item.consultation.title, "organization": item.organization.name}
+            for item in DebateRequest.objects.filter(requested_by=user).select_related("consultation", "organization")
+        ],
+    }
+
+
+def _answer_data(response):
+    answer = getattr(response, "answer", None)
+    return {"verdict": answer.verdict, "justification": answer.justification} if answer else None
