@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization
-from website.filters import ChoiceFilter, ListingFilterSet, SearchFilter, topic_options
+from website.filters import ChoiceFilter, ListingFilterSet, SearchFilter, topic_filter
 
 from .models import AUTHORITY_KINDS
 from .status import BUCHAREST, ConsultationStatus, status_condition
@@ -66,14 +66,7 @@ class ConsultationFilterSet(ListingFilterSet):
         count_by="authority__slug",
         api_name="authority",
     )
-    tema = ChoiceFilter(
-        label=_("Topic"),
-        empty_label=_("All"),
-        options=topic_options,
-        field_name="topics__slug",
-        count_by="topics__slug",
-        api_name="topic",
-    )
+    tema = topic_filter(empty_label=_("All"))
     inchidere_dupa = DateFilter(
         label=_("Closes on or after"),
         condition=lambda day: Q(closes_at__gte=day_start(day)),

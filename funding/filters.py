@@ -4,7 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from website.filters import ChoiceFilter, ListingFilterSet, OrderingFilter, SearchFilter, topic_options
+from website.filters import ChoiceFilter, ListingFilterSet, OrderingFilter, SearchFilter, topic_filter
 
 from .forms import AmountField
 from .models import ApplicantKind, Currency
@@ -63,14 +63,7 @@ class FundingFilterSet(ListingFilterSet):
         count_by="applicant_kinds__code",
         api_name="applicant_kind",
     )
-    tema = ChoiceFilter(
-        label=_("Topic"),
-        empty_label=_("Any topic"),
-        options=topic_options,
-        field_name="topics__slug",
-        count_by="topics__slug",
-        api_name="topic",
-    )
+    tema = topic_filter(empty_label=_("Any topic"))
     suma_min = AmountFilter(
         label=_("Grants at least"),
         # Calls whose ceiling reaches the amount, or that state only a floor.

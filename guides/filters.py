@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from website.filters import ChoiceFilter, ListingFilterSet, topic_options
+from website.filters import ChoiceFilter, ListingFilterSet, topic_filter
 
 from .models import ActKind, LegalAct
 
@@ -11,14 +11,7 @@ from .models import ActKind, LegalAct
 class GuideFilterSet(ListingFilterSet):
     """Guides by topic and by the kind of act they cover (a law, an emergency ordinance, …)."""
 
-    tema = ChoiceFilter(
-        label=_("Topic"),
-        empty_label=_("Any topic"),
-        options=topic_options,
-        field_name="topics__slug",
-        count_by="topics__slug",
-        api_name="topic",
-    )
+    tema = topic_filter(empty_label=_("Any topic"))
     act = ChoiceFilter(
         label=_("Type of act"),
         empty_label=_("Any act"),

@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.models import Tag
 
 from website.collation import romanian
-from website.filters import ChoiceFilter, ListingFilterSet, topic_options
+from website.filters import ChoiceFilter, ListingFilterSet, topic_filter
 
 from .models import NewsPageTag
 
@@ -19,14 +19,7 @@ def tag_options(filterset):
 class NewsFilterSet(ListingFilterSet):
     """News by topic and by tag."""
 
-    tema = ChoiceFilter(
-        label=_("Topic"),
-        empty_label=_("All topics"),
-        options=topic_options,
-        field_name="topics__slug",
-        count_by="topics__slug",
-        api_name="topic",
-    )
+    tema = topic_filter(empty_label=_("All topics"))
     eticheta = ChoiceFilter(
         label=pgettext_lazy("news filter", "Tag"),
         empty_label=_("All tags"),

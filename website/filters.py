@@ -121,6 +121,18 @@ class ChoiceFilter(ListingFilterMixin, django_filters.ChoiceFilter):
     """One value among a list (`?stare=deschis`)."""
 
 
+def topic_filter(*, empty_label):
+    """The topic filter the page listings share: `tema=<slug>` on the website, `topic=<slug>` in the API."""
+    return ChoiceFilter(
+        label=_("Topic"),
+        empty_label=empty_label,
+        options=topic_options,
+        field_name="topics__slug",
+        count_by="topics__slug",
+        api_name="topic",
+    )
+
+
 class MultipleChoiceFilter(ListingFilterMixin, django_filters.MultipleChoiceFilter):
     """Several values of one list, which widen the results (`?sector=sector-3&sector=sector-4`)."""
 
