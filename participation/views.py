@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from website.models import Topic
 from website.pagination import paginate
+from website.ratelimit import RateLimited, consume
 
 from . import follows, moderation, notifications
 from .forms import PreferencesForm, ReportForm, TopicsForm
@@ -124,17 +125,22 @@ def report(request, label, pk):
     if item is None:
         raise Http404
     form = ReportForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
+            consume(request, "report")
             moderation.report_create(item=item, by=request.user, reason=form.cleaned_data["reason"])
         except PermissionDenied:
             raise Http404 from None
+        except RateLimited as error:
+            form.add_error(None, error)
+            status = 429
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you. The moderators will look at your report."))
             return redirect(_back(request, item))
-    return render(request, "participation/report.html", {"form": form, "item": item})
+    return render(request, "participation/report.html", {"form": form, "item": item}, status=status)
 
 
 def _back(request, obj):

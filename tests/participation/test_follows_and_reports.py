@@ -142,3 +142,28 @@ def test_the_moderators_group_gets_the_core_permissions(home_page):
         moderators.permissions.filter(content_type__app_label="participation").values_list("codename", flat=True)
     )
     assert {"change_report", "add_submissionblock", "delete_submissionblock"} <= codenames
+
+
+@pytest.mark.django_db
+def test_reports_are_rate_limited(client, other_member, moderator, member, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "report": {"user": "2/h", "ip": "50/h"}}
+    notes = [
+        submission_moderate(
+            submission=Note.objects.create(author=member, text=f"Nota {n}"), action="approve", by=moderator
+        )
+        for n in range(3)
+    ]
+    client.force_login(other_member)
+    for note in notes[:2]:
+        assert (
+            client.post(
+                reverse("participation:report", args=["testapp.note", note.pk]), {"reason": "Spam"}
+            ).status_code
+            == 302
+        )
+    response = client.post(
+        reverse("participation:report", args=["testapp.note", notes[2].pk]), {"reason": "Spam repetat"}
+    )
+    assert response.status_code == 429
+    assert "Spam repetat" in response.content.decode()
+    assert Report.objects.count() == 2

@@ -173,6 +173,7 @@ RATE_LIMITS = {
     "profile": {"user": "20/h", "ip": "60/h"},
     "consultation_response": {"user": "10/h", "ip": "30/h"},
     "consultation_debate_request": {"user": "10/h", "ip": "30/h"},
+    "report": {"user": "20/h", "ip": "60/h"},
 }
 
 # Login throttling (django-axes), on every login form (the members' and the Wagtail admin's): 5 failures for one
