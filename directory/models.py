@@ -138,6 +138,9 @@ class Organization(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         LOCAL_AUTHORITY = "autoritate-locala", _("local public authority")
         OTHER = "alta-entitate", _("other entity")
 
+    # Kinds that take decisions the public is consulted on (consultations) and whose members can be reviewers.
+    AUTHORITY_KINDS = (Kind.LOCAL_AUTHORITY, Kind.PUBLIC_INSTITUTION)
+
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(
         _("short name"), max_length=80, blank=True, help_text=_("An acronym or the name people use, e.g. DGASPC 3.")
@@ -358,6 +361,11 @@ class Organization(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
 
     def get_absolute_url(self):
         return reverse("directory:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_authority(self):
+        """A local public authority or a public institution (see AUTHORITY_KINDS)."""
+        return self.kind in self.AUTHORITY_KINDS
 
     def clean(self):
         super().clean()

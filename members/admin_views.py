@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -79,7 +80,14 @@ class MembershipEditView(ServiceErrorsAsFormErrorsMixin, generic.EditView):
             return membership
         if role == Membership.Role.ADMINISTRATOR:
             return services.membership_make_administrator(membership=membership, by=self.request.user)
-        return services.membership_remove_administrator(membership=membership, by=self.request.user)
+        with transaction.atomic():  # administrator → reviewer: both steps or neither
+            if membership.role == Membership.Role.ADMINISTRATOR:
+                membership = services.membership_remove_administrator(membership=membership, by=self.request.user)
+            if role == Membership.Role.REVIEWER:
+                return services.membership_make_reviewer(membership=membership, by=self.request.user)
+            if membership.role == Membership.Role.REVIEWER:
+                return services.membership_remove_reviewer(membership=membership, by=self.request.user)
+            return membership
 
 
 class MembershipDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, BaseObjectMixin, TemplateView):

@@ -1,6 +1,8 @@
-"""Members' links to the organizations of the directory: who asked to join, who belongs, who administers."""
+"""Members' links to the organizations of the directory: who asked to join, who belongs, who administers,
+who reviews for an authority."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,11 @@ class MembershipQuerySet(models.QuerySet):
     def administrators(self):
         return self.approved().filter(role=Membership.Role.ADMINISTRATOR)
 
+    def reviewers(self):
+        """Approved memberships that answer for an authority: its reviewers and its administrators (who hold every
+        right of their organization)."""
+        return self.approved().filter(role__in=Membership.REVIEWER_ROLES)
+
 
 class Membership(models.Model):
     """A member's request to join an organization, and once approved, their membership and role in it.
@@ -29,6 +36,8 @@ class Membership(models.Model):
 
     class Role(models.TextChoices):
         ADMINISTRATOR = "administrator", _("administrator")
+        # Answers for an authority (a local public authority or a public institution): recommendations, debates.
+        REVIEWER = "evaluator", _("reviewer")
         MEMBER = "membru", _("member")
 
     class State(models.TextChoices):
@@ -37,6 +46,7 @@ class Membership(models.Model):
         REJECTED = "rejected", _("rejected")
 
     OPEN_STATES = (State.REQUESTED, State.APPROVED)
+    REVIEWER_ROLES = (Role.ADMINISTRATOR, Role.REVIEWER)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="memberships"
@@ -87,7 +97,7 @@ class Membership(models.Model):
                 name="members_membership_state_valid",
             ),
             models.CheckConstraint(
-                condition=Q(role__in=["administrator", "membru"]),
+                condition=Q(role__in=["administrator", "evaluator", "membru"]),
                 name="members_membership_role_valid",
             ),
             models.CheckConstraint(
@@ -106,6 +116,22 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} – {self.organization}"
 
+    def clean(self):
+        super().clean()
+        if self.role == self.Role.REVIEWER and self.organization_id and not self.organization.is_authority:
+            raise ValidationError(
+                {
+                    "role": ValidationError(
+                        _("Only the members of a local public authority or a public institution can be reviewers."),
+                        code="not_authority",
+                    )
+                }
+            )
+
     @property
     def is_administrator(self):
         return self.state == self.State.APPROVED and self.role == self.Role.ADMINISTRATOR
+
+    @property
+    def is_reviewer(self):
+        return self.state == self.State.APPROVED and self.role == self.Role.REVIEWER

@@ -29,13 +29,24 @@ def is_administrator(user, organization):
     )
 
 
+def is_reviewer(user, organization):
+    """Answers for an authority (recommendations, debate requests): its reviewers and its administrators, who hold
+    every right of their organization."""
+    return bool(
+        user
+        and user.is_authenticated
+        and Membership.objects.reviewers().filter(user=user, organization=organization).exists()
+    )
+
+
 def can_view_organization_area(user, organization):
     """An organization's page in "Contul meu": its members and its administrators."""
     return is_member(user, organization)
 
 
 def can_manage_members(user, organization):
-    """Approve or reject join requests and name administrators: the organization's administrators or a moderator."""
+    """Approve or reject join requests and name administrators and reviewers: the organization's administrators or
+    a moderator."""
     return is_administrator(user, organization) or is_moderator(user)
 
 

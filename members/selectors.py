@@ -34,7 +34,7 @@ def approved_membership(user, organization):
 
 
 def organization_members(organization):
-    """Approved members of the organization, administrators first, with their accounts."""
+    """Approved members of the organization, administrators first, then reviewers, with their accounts."""
     return (
         Membership.objects.approved()
         .filter(organization=organization)
@@ -83,6 +83,20 @@ def administrators(organization):
             memberships__organization=organization,
             memberships__state=Membership.State.APPROVED,
             memberships__role=Membership.Role.ADMINISTRATOR,
+        )
+        .distinct()
+    )
+
+
+def reviewers(organization):
+    """The active members who answer for `organization` (an authority): its reviewers and its administrators."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organization=organization,
+            memberships__state=Membership.State.APPROVED,
+            memberships__role__in=Membership.REVIEWER_ROLES,
         )
         .distinct()
     )

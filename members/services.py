@@ -112,6 +112,46 @@ def membership_remove_administrator(*, membership, by) -> Membership:
 
 
 @transaction.atomic
+def membership_make_reviewer(*, membership, by) -> Membership:
+    """An authority's administrator (or a moderator) names an approved member reviewer: they answer the
+    recommendations sent to the authority and see its debate requests."""
+    membership = Membership.objects.select_for_update().select_related("organization", "user").get(pk=membership.pk)
+    if not permissions.can_manage_members(by, membership.organization):
+        raise PermissionDenied
+    if membership.state != Membership.State.APPROVED:
+        raise ValidationError(_("Only an approved member can become a reviewer."), code="not_approved")
+    if membership.role == Membership.Role.REVIEWER:
+        raise ValidationError(
+            _("%(member)s is already a reviewer.") % {"member": user_display_name(membership.user)},
+            code="already_reviewer",
+        )
+    if membership.role == Membership.Role.ADMINISTRATOR:
+        raise ValidationError(
+            _("%(member)s is an administrator and already holds every right of the organization.")
+            % {"member": user_display_name(membership.user)},
+            code="administrator",
+        )
+    membership.role = Membership.Role.REVIEWER
+    membership.full_clean()  # refuses an organization that is not an authority
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove_reviewer(*, membership, by) -> Membership:
+    """An authority's administrator (or a moderator) takes the reviewer role back (the member stays a member)."""
+    membership = Membership.objects.select_for_update().select_related("organization").get(pk=membership.pk)
+    if not permissions.can_manage_members(by, membership.organization):
+        raise PermissionDenied
+    if membership.role != Membership.Role.REVIEWER:
+        raise ValidationError(_("This member is not a reviewer."), code="not_reviewer")
+    membership.role = Membership.Role.MEMBER
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
 def membership_add_founder(*, user, organization) -> Membership:
     """The member who registered `organization` (directory.services.organization_register) is its first
     administrator, approved at once; an organization that already has members gets no founder."""

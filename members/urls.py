@@ -15,6 +15,8 @@ urlpatterns = [
     path("cereri/<int:pk>/aproba/", views.membership_approve, name="membership_approve"),
     path("cereri/<int:pk>/respinge/", views.membership_reject, name="membership_reject"),
     path("membri/<int:pk>/administrator/", views.membership_make_administrator, name="membership_make_administrator"),
+    path("membri/<int:pk>/evaluator/", views.membership_make_reviewer, name="membership_make_reviewer"),
+    path("membri/<int:pk>/evaluator/retrage/", views.membership_remove_reviewer, name="membership_remove_reviewer"),
     path("date-personale/", views.data_export, name="data_export"),
     path("sterge-contul/", views.account_delete, name="account_delete"),
 ]

@@ -143,6 +143,7 @@ def organization_detail(request, pk):
         "members": selectors.organization_members(organization),
         "requests": selectors.pending_requests(organization) if can_manage else [],
         "can_manage": can_manage,
+        "can_name_reviewers": can_manage and organization.is_authority,
         "can_edit": permissions.can_edit_profile(request.user, organization),
         "moderation": _moderation_status(organization),
     }
@@ -225,6 +226,28 @@ def membership_make_administrator(request, pk):
         pk,
         services.membership_make_administrator,
         _("%(member)s is now an administrator of %(organization)s."),
+    )
+
+
+@member_required
+@require_POST
+def membership_make_reviewer(request, pk):
+    return _decide(
+        request,
+        pk,
+        services.membership_make_reviewer,
+        _("%(member)s is now a reviewer of %(organization)s."),
+    )
+
+
+@member_required
+@require_POST
+def membership_remove_reviewer(request, pk):
+    return _decide(
+        request,
+        pk,
+        services.membership_remove_reviewer,
+        _("%(member)s is no longer a reviewer of %(organization)s."),
     )
 
 
