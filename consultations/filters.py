@@ -1,8 +1,7 @@
-"""The consultations' filters as the API reads them (`status`, `authority`, `topic`, `closes_after`, `closes_before`).
-
-The website's index keeps its own lenient form (forms.ConsultationFilterForm); this filter set is the strict one
-the partner API answers with a 400 on any value it does not understand, on `/api/v2/consultations/` and on
-`/api/v2/pages/?type=consultations.ConsultationPage`.
+"""The consultations' filters (`?stare=open&autoritate=<slug>&tema=<slug>&sector=<slug>`), read by the index page
+(lenient: a value it does not understand is ignored with a notice) and by the API (strict: a 400), on
+`/api/v2/consultations/` and on `/api/v2/pages/?type=consultations.ConsultationPage`, under the API names
+`status`, `authority`, `topic`, `sector`, `closes_after` and `closes_before`.
 """
 
 from datetime import datetime, time, timedelta
@@ -10,8 +9,10 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from directory.models import Organization
+from directory.models import Organization, Sector
+from website.collation import romanian
 from website.filters import ChoiceFilter, ListingFilterSet, SearchFilter, topic_filter
 
 from .models import AUTHORITY_KINDS
@@ -19,14 +20,21 @@ from .status import BUCHAREST, ConsultationStatus, status_condition
 
 
 def authority_options(filterset=None):
-    """The published authorities that initiated a consultation, by slug."""
-    return (
-        Organization.objects.live()
-        .filter(kind__in=AUTHORITY_KINDS, consultations__isnull=False)
-        .distinct()
-        .order_by("name")
-        .values_list("slug", "name")
-    )
+    """The published authorities that initiated one of the listed consultations (live and public), by slug.
+
+    A draft's or a private consultation's authority is not offered: the options say nothing the listing hides.
+    """
+    organizations = Organization.objects.live().filter(kind__in=AUTHORITY_KINDS)
+    if filterset is not None and filterset.queryset is not None:
+        organizations = organizations.filter(pk__in=filterset.queryset.order_by().values("authority_id"))
+    else:
+        organizations = organizations.filter(consultations__isnull=False).distinct()
+    return organizations.order_by(romanian("name")).values_list("slug", "name")
+
+
+def sector_options(filterset=None):
+    """Bucharest's sectors and the whole municipality, in their fixed order."""
+    return Sector.objects.values_list("slug", "name")
 
 
 def day_start(day):
@@ -40,6 +48,7 @@ class DateFilter(SearchFilter):
     field_class = forms.DateField
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
         super().__init__(*args, max_length=20, **kwargs)
 
     def filter(self, queryset, value):
@@ -49,24 +58,39 @@ class DateFilter(SearchFilter):
 
 
 class ConsultationFilterSet(ListingFilterSet):
-    """Consultations by status (derived from the dates at `now`), initiating authority, topic and closing day."""
+    """Consultations by status (derived from the dates at `now`), initiating authority, topic, sector and closing
+    day; open ones closing soonest first, then upcoming ones, then the latest closed."""
 
     stare = ChoiceFilter(
         label=_("Status"),
-        empty_label=_("All"),
-        choices=ConsultationStatus.choices,
+        empty_label=_("Any status"),
+        # Plural in Romanian ("consultations that are …"), unlike the singular status badges.
+        choices=[
+            (ConsultationStatus.OPEN, pgettext_lazy("consultations filter", "Open for recommendations")),
+            (ConsultationStatus.UPCOMING, pgettext_lazy("consultations filter", "Upcoming")),
+            (ConsultationStatus.CLOSED, pgettext_lazy("consultations filter", "Closed, awaiting the outcome")),
+            (ConsultationStatus.OUTCOME_PUBLISHED, pgettext_lazy("consultations filter", "Outcome published")),
+        ],
         condition="status_condition",
         api_name="status",
     )
     autoritate = ChoiceFilter(
         label=_("Initiating authority"),
-        empty_label=_("All"),
+        empty_label=_("Any authority"),
         options=authority_options,
         field_name="authority__slug",
         count_by="authority__slug",
         api_name="authority",
     )
-    tema = topic_filter(empty_label=_("All"))
+    tema = topic_filter(empty_label=_("Any topic"))
+    sector = ChoiceFilter(
+        label=_("Sector"),
+        empty_label=_("Any sector"),
+        options=sector_options,
+        field_name="sectors__slug",
+        count_by="sectors__slug",
+        api_name="sector",
+    )
     inchidere_dupa = DateFilter(
         label=_("Closes on or after"),
         condition=lambda day: Q(closes_at__gte=day_start(day)),
@@ -80,3 +104,6 @@ class ConsultationFilterSet(ListingFilterSet):
 
     def status_condition(self, value):
         return status_condition(value, now=self.context.get("now"))
+
+    def order(self, consultations, value):
+        return consultations.order_for_listing(now=self.context.get("now"))

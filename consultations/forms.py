@@ -1,48 +1,10 @@
-"""The index's filters, the recommendation form and the authority's answer form."""
+"""The recommendation form and the authority's answer form (the index's filters are in filters.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Organization, Sector
-from website.models import Topic
-
-from .models import AUTHORITY_KINDS, ResponseAnswer
-from .status import ConsultationStatus, status_condition
+from .models import ResponseAnswer
 from .uploads import ALLOWED_EXTENSIONS
-
-
-class ConsultationFilterForm(forms.Form):
-    """Bound to the query string (`?stare=&autoritate=&tema=&sector=`); a bad value is ignored, never an error page."""
-
-    stare = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All"))] + ConsultationStatus.choices)
-    autoritate = forms.ModelChoiceField(
-        label=_("Initiating authority"),
-        required=False,
-        empty_label=_("All"),
-        to_field_name="slug",
-        queryset=Organization.objects.live().filter(kind__in=AUTHORITY_KINDS, consultations__isnull=False).distinct(),
-    )
-    tema = forms.ModelChoiceField(
-        label=_("Topic"), required=False, empty_label=_("All"), to_field_name="slug", queryset=Topic.objects.all()
-    )
-    sector = forms.ModelChoiceField(
-        label=_("Sector"), required=False, empty_label=_("All"), to_field_name="slug", queryset=Sector.objects.all()
-    )
-
-    def filter(self, queryset, *, now=None):
-        if not self.is_bound:
-            return queryset
-        self.is_valid()
-        values = self.cleaned_data
-        if status := values.get("stare"):
-            queryset = queryset.filter(status_condition(status, now=now))
-        if authority := values.get("autoritate"):
-            queryset = queryset.filter(authority=authority)
-        if topic := values.get("tema"):
-            queryset = queryset.filter(topics=topic)
-        if sector := values.get("sector"):
-            queryset = queryset.filter(sectors=sector)
-        return queryset
 
 
 class ResponseForm(forms.Form):

@@ -23,6 +23,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from participation.models import ModeratedQuerySet, ModeratedSubmission, ModerationState, optional_person
+from website.calendar import CALENDAR_ROUTE, calendar_response
 from website.models import AttachedDocument, BasePage
 from website.pagination import paginate
 
@@ -87,25 +88,25 @@ class ConsultationIndexPage(RoutablePageMixin, BasePage):
         return ConsultationPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import ConsultationFilterForm
+        from .filters import ConsultationFilterSet
 
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        form = ConsultationFilterForm(request.GET or None)
-        consultations = form.filter(self.consultations(), now=now).order_for_listing(now=now).for_listing()
+        # One moment for the statuses the filter, the counts and the order read.
+        filters = ConsultationFilterSet(request.GET, self.consultations(), now=timezone.now())
+        filters.facets()
         context.update(
-            filter_form=form,
-            consultations=paginate(request, consultations, settings.CONSULTATIONS_PER_PAGE),
+            filter_form=filters.form,
+            ignored_filters=filters.ignored_filters(),
+            consultations=paginate(request, filters.qs.for_listing(), settings.CONSULTATIONS_PER_PAGE),
+            calendar_url=self.calendar_url(request),
         )
         return context
 
-    # Reached as `<index url>calendar.ics` through funding/urls.py's `<path>calendar.ics` address, which hands any
-    # page's `calendar.ics/` route back to Wagtail (its own URLs cannot hold a dot).
-    @path("calendar.ics/", name="calendar")
+    # Reached as `<index url>calendar.ics` through website/calendar.py's `<path>calendar.ics` address, which hands
+    # any page's `calendar.ics/` route back to Wagtail (its own URLs cannot hold a dot).
+    @path(CALENDAR_ROUTE, name="calendar")
     def calendar(self, request):
         """Closing moments and public debates of upcoming, open and recently closed consultations."""
-        from funding.models import calendar_response
-
         from .ical import RECENTLY_CLOSED, calendar_for_consultations
 
         now = timezone.now()

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,6 +19,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from website.addresses import public_url
+from website.calendar import CALENDAR_ROUTE, calendar_response
 from website.models import AttachedDocument, BasePage
 from website.pagination import paginate
 
@@ -79,8 +79,8 @@ class FundingIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["funding.FundingCallPage"]
     max_count = 1
 
-    # Reached as `<index url>calendar.ics` through funding/urls.py (Wagtail's own URLs cannot hold a dot).
-    CALENDAR_ROUTE = "calendar.ics/"
+    # Reached as `<index url>calendar.ics` through website/calendar.py (Wagtail's own URLs cannot hold a dot).
+    CALENDAR_ROUTE = CALENDAR_ROUTE
 
     content_panels = BasePage.content_panels
     api_fields = BasePage.api_fields
@@ -119,13 +119,6 @@ class FundingIndexPage(RoutablePageMixin, BasePage):
         calls = self.calls().in_calendar(now=now).for_listing()
         body = calendar_for_calls(calls, request=request, now=now, name=self.title)
         return calendar_response(body, filename=self.slug)
-
-
-def calendar_response(body, *, filename, disposition="inline"):
-    """An iCal document as a download named `<filename>.ics`."""
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}.ics"'
-    return response
 
 
 class FundingCallPageQuerySet(PageQuerySet):

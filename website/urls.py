@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import calendar, views
 from .api import api_router
 from .hooks import sitemaps
 from .spreadsheets import safe_report_urlpatterns
@@ -26,7 +26,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("harta-site/", views.sitemap_page, name="sitemap_page"),
     path("", include("news.urls")),
-    path("", include("funding.urls")),
+    # `<page>calendar.ics`, handed to the page's `calendar.ics/` route (Wagtail's page URLs cannot hold a dot).
+    re_path(r"^(?P<path>(?:[\w\-]+/)*)calendar\.ics$", calendar.page_calendar, name="page_calendar"),
     path("", include("consultations.urls")),
     path("organizatii/", include("directory.urls")),
     path("cont/", include("members.account_urls")),

@@ -4,15 +4,17 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
-from consultations.models import Response
+from consultations.models import Outcome, Response
 from participation.models import ModerationState
 from participation.moderation import submission_moderate
 from tests.factories.consultations import AuthorityFactory, ConsultationPageFactory, ResponseFactory
+from tests.factories.directory import sector
 from tests.factories.members import MembershipFactory, UserFactory
 from tests.factories.website import TopicFactory
+from website.calendar import page_calendar
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +189,96 @@ def test_recommendations_appear_in_the_moderation_queue_and_decision_page(client
     assert "De moderat" in client.get(reverse("participation_moderation:queue")).text
     decide = reverse("participation_moderation:decide", args=["recomandari", response.pk])
     assert client.get(decide).status_code == 200
+
+
+def test_index_filters_count_each_option_keep_the_order_and_report_what_they_ignore(client, consultation_index):
+    now = timezone.now()
+    authority = AuthorityFactory(name="Primăria Sectorului 3", slug="ps3")
+    later = ConsultationPageFactory(
+        parent=consultation_index,
+        title="Deschisă, se închide peste o lună",
+        authority=authority,
+        closes_at=now + timedelta(days=30),
+        sectors=[sector("sector-3")],
+    )
+    sooner = ConsultationPageFactory(
+        parent=consultation_index,
+        title="Deschisă, se închide poimâine",
+        opens_at=now - timedelta(days=10),
+        closes_at=now + timedelta(days=2),
+    )
+    upcoming = ConsultationPageFactory(
+        parent=consultation_index,
+        title="Urmează",
+        authority=authority,
+        opens_at=now + timedelta(days=2),
+        closes_at=now + timedelta(days=20),
+    )
+    closed = ConsultationPageFactory(
+        parent=consultation_index,
+        title="Închisă ieri",
+        opens_at=now - timedelta(days=30),
+        closes_at=now - timedelta(days=1),
+    )
+    decided = ConsultationPageFactory(
+        parent=consultation_index,
+        title="Închisă de mult, cu rezultat",
+        opens_at=now - timedelta(days=90),
+        closes_at=now - timedelta(days=60),
+        outcome=Outcome.NOT_ADOPTED,
+    )
+
+    def titles(query=None):
+        response = client.get(consultation_index.url, query or {})
+        assert response.status_code == 200
+        return [item.title for item in response.context["consultations"]]
+
+    # Open ones closing soonest first, then upcoming ones, then the latest closed.
+    assert titles() == [page.title for page in (sooner, later, upcoming, closed, decided)]
+    html = client.get(consultation_index.url).text
+    for option in (
+        "Deschise pentru recomandări (2)",
+        "Urmează (1)",
+        "Închise, în așteptarea rezultatului (1)",
+        "Cu rezultatul publicat (1)",
+        "Primăria Sectorului 3 (2)",
+        "Sector 3 (1)",
+    ):
+        assert option in html, option
+    assert titles({"sector": "sector-3"}) == [later.title]
+    assert titles({"autoritate": "ps3"}) == [later.title, upcoming.title]
+    assert titles({"stare": "closed"}) == [closed.title]
+    assert titles({"stare": "outcome_published"}) == [decided.title]
+    # Each filter's options are counted under the other filters.
+    narrowed = client.get(consultation_index.url, {"autoritate": "ps3"}).text
+    assert "Deschise pentru recomandări (1)" in narrowed and "Urmează (1)" in narrowed
+    assert "Închise, în așteptarea rezultatului (0)" in narrowed
+    assert "Filtre (1 activ)" in narrowed
+
+    # Values not understood are dropped, named in a notice, and the listing stays whole.
+    response = client.get(consultation_index.url, {"stare": "deschis", "sector": "sector-99", "tema": "mediu"})
+    assert [item.title for item in response.context["consultations"]] == titles()
+    assert [str(label) for label, _value, _reason in response.context["ignored_filters"]] == [
+        "Stare",
+        "Temă",
+        "Sector",
+    ]
+    assert "Filtrul „Sector” a fost ignorat" in response.text.replace("“", "„")
+    assert "No consultation" not in response.text
+
+
+def test_no_match_says_so_and_clears_the_filters(client, consultation_index):
+    ConsultationPageFactory(parent=consultation_index)
+    page = client.get(consultation_index.url, {"stare": "upcoming"}).text
+    assert "Nicio consultare nu corespunde acestor filtre." in page
+    assert f'href="{consultation_index.url}"' in page
+
+
+def test_index_links_its_calendar_through_the_site_wide_address(client, consultation_index):
+    assert consultation_index.calendar_url() == "/consultari/calendar.ics"
+    assert resolve("/consultari/calendar.ics").func is page_calendar
+    assert reverse("page_calendar", kwargs={"path": "consultari/"}) == "/consultari/calendar.ics"
+    assert client.get("/consultari/calendar.ics")["Content-Type"] == "text/calendar; charset=utf-8"
+    # Pages without a `calendar.ics/` route have no calendar.
+    assert client.get("/calendar.ics").status_code == 404
+    assert client.get("/consultari/nu-exista/calendar.ics").status_code == 404

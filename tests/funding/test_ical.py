@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from funding.ical import escape_text, fold
 from funding.status import BUCHAREST
-from funding.views import calendar
 from tests.factories.funding import FundingCallPageFactory
+from website.calendar import page_calendar as calendar
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The four listings (news, guides, funding calls, directory) filter through one mechanism (website/filters.py).
+"""The five listings (news, guides, funding calls, consultations, directory) filter through one mechanism (website/filters.py).
 
 The same behaviour everywhere for an unknown, a malformed, a repeated and an empty value; counts per option;
 a constant number of queries as rows grow; and the API reads the same filter sets, strictly.
@@ -13,11 +13,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from consultations.filters import ConsultationFilterSet
 from directory.filters import DirectoryFilterSet
 from funding.filters import FundingFilterSet
 from guides.filters import GuideFilterSet
 from news.filters import NewsFilterSet
-from tests.factories.directory import OrganizationFactory
+from tests.factories.consultations import AuthorityFactory, ConsultationIndexPageFactory, ConsultationPageFactory
+from tests.factories.directory import OrganizationFactory, sector
 from tests.factories.funding import FundingCallPageFactory, FundingIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory, LegalActFactory, LegislationGuidePageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
@@ -53,6 +55,9 @@ def listings(home_page, topics):
     news_index = NewsIndexPageFactory(parent=home_page)
     guide_index = GuideIndexPageFactory(parent=home_page)
     funding_index = FundingIndexPageFactory(parent=home_page)
+    consultation_index = ConsultationIndexPageFactory(parent=home_page)
+    # A draft organization: the directory's listing counts only its own rows.
+    authority = AuthorityFactory(publish=False)
 
     def news(count, on):
         for _number in range(count):
@@ -65,6 +70,12 @@ def listings(home_page, topics):
     def calls(count, on):
         for _number in range(count):
             FundingCallPageFactory(parent=funding_index, topics=on, applicant_kinds=["ong"])
+
+    def consultations(count, on):
+        for _number in range(count):
+            ConsultationPageFactory(
+                parent=consultation_index, authority=authority, topics=on, sectors=[sector("sector-3")]
+            )
 
     def organizations(count, on):
         for _number in range(count):
@@ -98,6 +109,15 @@ def listings(home_page, topics):
             "stare",
             ("deschis", "inchis"),
         ),
+        "consultations": Listing(
+            "consultations",
+            consultation_index.url,
+            "/api/v2/pages/?type=consultations.ConsultationPage",
+            "consultations",
+            consultations,
+            "stare",
+            ("open", "closed"),
+        ),
         "directory": Listing(
             "directory",
             "/organizatii/",
@@ -119,7 +139,7 @@ def filled(listings, topics):
     return listings
 
 
-LISTINGS = ["news", "guides", "funding", "directory"]
+LISTINGS = ["news", "guides", "funding", "consultations", "directory"]
 
 
 def ignored(response):
@@ -199,6 +219,7 @@ def test_each_topic_shows_how_many_results_it_gives(client, filled, name):
         (NewsFilterSet, {"eticheta": "voluntariat"}),
         (GuideFilterSet, {"act": "lege"}),
         (FundingFilterSet, {"stare": "deschis"}),
+        (ConsultationFilterSet, {"sector": "sector-3"}),
         (DirectoryFilterSet, {"sector": "sector-3"}),
     ],
 )
@@ -207,6 +228,7 @@ def test_counts_follow_the_other_filters_but_not_their_own(filled, topics, filte
         NewsFilterSet: "news.NewsPage",
         GuideFilterSet: "guides.LegislationGuidePage",
         FundingFilterSet: "funding.FundingCallPage",
+        ConsultationFilterSet: "consultations.ConsultationPage",
         DirectoryFilterSet: "directory.Organization",
     }[filterset]
     model = apps.get_model(queryset)
@@ -251,6 +273,7 @@ def test_funding_status_counts_and_romanian_values(client, home_page, topics):
 @pytest.mark.parametrize("name", LISTINGS)
 def test_query_count_is_constant_as_rows_grow(client, listings, topics, django_assert_max_num_queries, settings, name):
     settings.NEWS_PER_PAGE = settings.GUIDES_PER_PAGE = settings.FUNDING_PER_PAGE = 100
+    settings.CONSULTATIONS_PER_PAGE = 100
     listing = listings[name]
     query = {"tema": "mediu"}
     listing.make(5, [topics["mediu"], topics["educatie"]])
@@ -279,6 +302,7 @@ def test_the_api_reads_the_same_filters_strictly(client, filled, name):
         "news": NewsFilterSet,
         "guides": GuideFilterSet,
         "funding": FundingFilterSet,
+        "consultations": ConsultationFilterSet,
         "directory": DirectoryFilterSet,
     }[name]
     api_name = filterset.base_filters[listing.single].api_name
