@@ -27,6 +27,7 @@ from website.calendar import CALENDAR_ROUTE, calendar_response
 from website.models import AttachedDocument, BasePage
 from website.pagination import paginate
 
+from .panels import RecommendationsPanel
 from .status import (
     BUCHAREST,
     MINIMUM_PERIOD_DAYS,
@@ -246,6 +247,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Recommendations period"),
         ),
+        RecommendationsPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("debate_at"),

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from participation.follows import FOLLOWABLE_HOOK, Followable
@@ -18,8 +19,9 @@ from website.hooks import (
     STAFF_PERMISSIONS_HOOK,
 )
 
-from . import services
+from . import admin_views, services
 from .models import ConsultationPage, DebateRequest, Response
+from .panels import VIEW_RESPONSES_PERMISSION
 
 
 @hooks.register(MODERATION_KINDS_HOOK)
@@ -54,15 +56,44 @@ def consultations_demo():
 
 @hooks.register(STAFF_PERMISSIONS_HOOK)
 def consultation_permissions():
-    """Editors answer on an authority's behalf; moderators see recommendations (they decide through the queue)."""
+    """Editors answer on an authority's behalf; both see recommendations and debate requests (moderators decide)."""
     return {
         EDITORS: [
             ("consultations", "view_response"),
+            ("consultations", "view_debaterequest"),
             ("consultations", "add_responseanswer"),
             ("consultations", "change_responseanswer"),
         ],
-        MODERATORS: [("consultations", "view_response")],
+        MODERATORS: [("consultations", "view_response"), ("consultations", "view_debaterequest")],
     }
+
+
+@hooks.register("register_admin_viewset")
+def register_consultations_viewsets():
+    """The "Consultări" menu: every recommendation (filters, export, bulk moderation) and the debate requests."""
+    return admin_views.ConsultationsViewSetGroup()
+
+
+# Approve or reject the recommendations selected in the listing (this hook takes the classes themselves).
+hooks.register("register_bulk_action", admin_views.ApproveResponsesBulkAction)
+hooks.register("register_bulk_action", admin_views.RejectResponsesBulkAction)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def recommendations_listing_button(page, user, next_url=None):
+    """A consultation's "Recomandări (N)" in the page explorer's menu: its recommendations in the listing."""
+    if page.specific_class is not ConsultationPage or not user.has_perm(VIEW_RESPONSES_PERMISSION):
+        return
+    # One query for the whole explorer listing, kept on the request's user object like Django's permission cache.
+    if not hasattr(user, "_consultation_recommendation_totals"):
+        user._consultation_recommendation_totals = admin_views.recommendation_totals()
+    count = user._consultation_recommendation_totals.get(page.pk, 0)
+    yield Button(
+        _("Recommendations (%(count)d)") % {"count": count},
+        url=admin_views.recommendations_url(consultation=page.pk),
+        icon_name="comment",
+        priority=45,
+    )
 
 
 @hooks.register(HOME_PAGE_BLOCKS_HOOK)
