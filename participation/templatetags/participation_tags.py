@@ -25,4 +25,10 @@ def follow_button(context, obj):
 @register.inclusion_tag("participation/includes/report_link.html", takes_context=True)
 def report_link(context, obj):
     """ "Raportează" for a public submission (members only)."""
-    return {"request": context["request"], "obj": obj, "label": obj._meta.label_lower}
+    user = getattr(context["request"], "user", None)  # previews render with a request that has no user
+    return {
+        "request": context["request"],
+        "authenticated": bool(user and user.is_authenticated),
+        "obj": obj,
+        "label": obj._meta.label_lower,
+    }

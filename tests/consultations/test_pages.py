@@ -282,3 +282,29 @@ def test_index_links_its_calendar_through_the_site_wide_address(client, consulta
     # Pages without a `calendar.ics/` route have no calendar.
     assert client.get("/calendar.ics").status_code == 404
     assert client.get("/consultari/nu-exista/calendar.ics").status_code == 404
+
+
+def test_members_report_an_approved_recommendation_through_the_report_view(client, consultation):
+    from participation.models import Report
+
+    approved = ResponseFactory(consultation=consultation, text="O recomandare cu date personale")
+    pending = ResponseFactory(consultation=consultation, moderation_state=ModerationState.PENDING)
+    url = reverse("participation:report", args=["consultations.response", approved.pk])
+    assert url not in client.get(consultation.url).text  # anonymous readers see no link
+
+    member = UserFactory()
+    client.force_login(member)
+    page = client.get(consultation.url).text
+    card = page[page.index(f'id="recomandare-{approved.pk}"') :]
+    assert f'<a class="report-link" href="{url}">Raportează</a>' in card[: card.index("</li>")]
+    assert page.count('class="report-link"') == 1  # the pending one is neither shown nor reportable
+
+    assert client.get(url).status_code == 200
+    sent = client.post(url, {"reason": "Conține numărul de telefon al unei persoane."})
+    assert sent.status_code == 302 and sent["Location"] == approved.get_absolute_url()
+    report = Report.objects.get()
+    assert (report.reporter, report.object_id, report.target) == (member, str(approved.pk), approved)
+    assert "Conține numărul de telefon" in report.reason
+    pending_url = reverse("participation:report", args=["consultations.response", pending.pk])
+    assert client.post(pending_url, {"reason": "x"}).status_code == 404
+    assert Report.objects.count() == 1
