@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from directory.models import Organization, Sector
+from members import selectors as member_selectors
 from participation.models import ModerationState
 from website import demo
 
@@ -75,9 +76,15 @@ def _response(consultation, data):
         },
     )
     if "answer" in data:
+        # Recorded by one of the authority's reviewers, as on the site.
+        reviewer = member_selectors.reviewers(consultation.authority).order_by("pk").first()
         ResponseAnswer.objects.get_or_create(
             response=response,
-            defaults={"verdict": data["answer"]["verdict"], "justification": data["answer"]["justification"]},
+            defaults={
+                "verdict": data["answer"]["verdict"],
+                "justification": data["answer"]["justification"],
+                "answered_by": reviewer,
+            },
         )
 
 

@@ -11,8 +11,8 @@ def is_editor(user):
 
 
 def is_reviewer(user, consultation):
-    """The initiating authority's reviewers: for now, the administrators of that organization."""
-    return member_permissions.is_administrator(user, consultation.authority)
+    """The initiating authority's reviewers (members named reviewer, and its administrators)."""
+    return member_permissions.is_reviewer(user, consultation.authority)
 
 
 def can_answer(user, consultation):

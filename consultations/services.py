@@ -4,8 +4,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from members import selectors as member_selectors
 from participation.moderation import ensure_can_submit
 from website import ratelimit
 
@@ -88,7 +90,9 @@ def debate_request(*, consultation, user, organization, request=None, now=None):
         )
     if request is not None:
         ratelimit.consume(request, "consultation_debate_request")
-    return DebateRequest.objects.create(consultation=consultation, organization=organization, requested_by=user)
+    debate = DebateRequest.objects.create(consultation=consultation, organization=organization, requested_by=user)
+    _notify_authority_of_debate_request(debate)
+    return debate
 
 
 @transaction.atomic
@@ -114,6 +118,13 @@ def answer_record(*, response, by, verdict, justification=""):
     answer.full_clean()
     answer.save()
     return answer
+
+
+def response_moderated(submission, action, by):
+    """After a moderator's decision on a recommendation (the moderation kind's `on_decision`): once approved, the
+    authority's reviewers hear that it waits for their answer."""
+    if action == "approve":
+        _notify_authority_of_approved_response(submission)
 
 
 def consultation_log_short_period(*, consultation, by):
@@ -212,3 +223,42 @@ def notify_followers(*, consultation, now=None, by=None):
                 exclude=by,
             )
     return sent
+
+
+# The initiating authority hears of what waits for it: its reviewers and administrators (members.selectors.reviewers).
+
+AUTHORITY_NOTIFICATION_KIND = "consultari-institutie"
+
+
+def _notify_authority_of_debate_request(debate):
+    from participation.notifications import notify
+
+    consultation = debate.consultation
+    asked = DebateRequest.objects.filter(consultation=consultation).count()
+    notify(
+        recipients=list(member_selectors.reviewers(consultation.authority)),
+        kind=AUTHORITY_NOTIFICATION_KIND,
+        title=_("%(organization)s asks for a public debate: %(title)s")
+        % {"organization": debate.organization.name, "title": consultation.title},
+        text=_("Organizations that have asked for a public debate on this consultation so far: %(count)d.")
+        % {"count": asked},
+        url=f"{consultation.full_url}#cereri-dezbatere" if consultation.full_url else "",
+        subject=debate,
+        exclude=debate.requested_by,
+    )
+
+
+def _notify_authority_of_approved_response(response):
+    from participation.notifications import notify
+
+    response = Response.objects.select_related("consultation__authority", "organization", "author").get(pk=response.pk)
+    consultation = response.consultation
+    notify(
+        recipients=list(member_selectors.reviewers(consultation.authority)),
+        kind=AUTHORITY_NOTIFICATION_KIND,
+        title=_("A recommendation waits for your answer: %(title)s") % {"title": consultation.title},
+        text=_("From %(author)s: “%(text)s”")
+        % {"author": response.public_author_name, "text": Truncator(response.text).chars(300)},
+        url=f"{consultation.full_url}#recomandare-{response.pk}" if consultation.full_url else "",
+        subject=response,
+    )

@@ -35,6 +35,7 @@ def consultation_responses():
         admin_url=lambda response: reverse("participation_moderation:decide", args=["recomandari", response.pk]),
         describe=lambda response: f"{response.consultation.title}: {response.text[:120]}",
         reportable=lambda queryset: queryset.approved(),
+        on_decision=services.response_moderated,
     )
 
 
@@ -188,3 +189,15 @@ def consultations_personal_data(user):
 def _answer_data(response):
     answer = getattr(response, "answer", None)
     return {"verdict": answer.verdict, "justification": answer.justification} if answer else None
+
+
+@hooks.register(NOTIFICATION_KINDS_HOOK)
+def consultation_authority_notification_kinds():
+    """For an authority's reviewers and administrators: debate requests and recommendations waiting for an answer."""
+    return [
+        NotificationKind(
+            services.AUTHORITY_NOTIFICATION_KIND,
+            _("Public consultations of my institution: debate requests, recommendations to answer"),
+            default=Frequency.IMMEDIATE,
+        )
+    ]

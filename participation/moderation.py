@@ -43,6 +43,8 @@ class ModerationKind:
     describe: Any = None
     # (queryset) -> the items members may report (public ones); None: nothing of this kind can be reported.
     reportable: Any = None
+    # (submission, action, by) -> None: after a moderator's decision, in its transaction (e.g. notify someone).
+    on_decision: Any = None
 
 
 def moderation_kinds():
@@ -96,6 +98,9 @@ def submission_moderate(*, submission, action, by, reason=""):
     submission = MODERATION.apply(obj=submission, action=action, by=by, comment=reason)
     if action in ("hide", "restore", "approve"):
         _resolve_reports(submission, by)
+    kind = kind_for_model(type(submission))
+    if kind is not None and kind.on_decision is not None:
+        kind.on_decision(submission, action, by)
     return submission
 
 

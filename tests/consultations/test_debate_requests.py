@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from consultations import services
 from consultations.models import DebateRequest
+from members.models import Membership
 from participation.models import SubmissionBlock
 from tests.factories.consultations import ConsultationPageFactory
 from tests.factories.members import MembershipFactory
@@ -85,7 +86,7 @@ def test_the_page_shows_the_button_the_count_and_the_authority_sees_the_list(cli
     assert "Solicitați o dezbatere publică în numele" not in page  # asked already
     assert administrator.organization.name not in page.split("cereri-dezbatere-sectiune")[1].split("</section>")[0]
 
-    reviewer = MembershipFactory(organization=consultation.authority, administrator=True)
+    reviewer = MembershipFactory(organization=consultation.authority, role=Membership.Role.REVIEWER)
     client.force_login(reviewer.user)
     section = client.get(consultation.url).content.decode().split("cereri-dezbatere-sectiune")[1]
     assert administrator.organization.name in section.split("</section>")[0]

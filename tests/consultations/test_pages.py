@@ -8,6 +8,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 
 from consultations.models import Outcome, Response
+from members.models import Membership
 from participation.models import ModerationState
 from participation.moderation import submission_moderate
 from tests.factories.consultations import AuthorityFactory, ConsultationPageFactory, ResponseFactory
@@ -126,7 +127,7 @@ def test_the_reviewer_answers_and_the_summary_counts(client, consultation_index)
         parent=consultation_index, opens_at=now - timedelta(days=30), closes_at=now - timedelta(days=3)
     )
     first, second, third = (ResponseFactory(consultation=consultation) for _ in range(3))
-    reviewer = MembershipFactory(organization=consultation.authority, administrator=True).user
+    reviewer = MembershipFactory(organization=consultation.authority, role=Membership.Role.REVIEWER).user
     client.force_login(reviewer)
     text = client.get(consultation.url).text
     assert "3 recomandări: 0 acceptate, 0 parțial, 0 neacceptate" in text

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from consultations import services
 from consultations.models import Response, ResponseAnswer
+from members.models import Membership
 from participation.models import ModerationState, SubmissionBlock
 from tests.factories.consultations import ConsultationPageFactory, ResponseFactory
 from tests.factories.members import MembershipFactory, UserFactory
@@ -157,10 +158,10 @@ def test_attachments_over_10_mb_are_refused(consultation, member):
 
 @pytest.fixture
 def reviewer(consultation):
-    return MembershipFactory(organization=consultation.authority, administrator=True).user
+    return MembershipFactory(organization=consultation.authority, role=Membership.Role.REVIEWER).user
 
 
-def test_the_authoritys_administrator_answers(consultation, reviewer):
+def test_the_authoritys_reviewer_answers(consultation, reviewer):
     response = ResponseFactory(consultation=consultation)
     answer = services.answer_record(
         response=response, by=reviewer, verdict="partly", justification="Parțial, din buget."
