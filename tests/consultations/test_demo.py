@@ -1,11 +1,18 @@
-"""The demo consultations: every state, the demo directory's real authorities, the demo members' recommendations."""
+"""The demo consultations: every state, the demo directory's real authorities, the demo members' recommendations.
+
+The demo's moments are relative to "today" in Bucharest (one consultation closes today at 23:59), so the seeding and
+the checks run at a fixed moment (`django.utils.timezone.now` frozen, which the demo, the statuses and the pages all
+read): the tests cannot depend on the wall clock, such as a run in the last minute of a Bucharest day.
+"""
+
+from datetime import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from consultations import demo as consultations_demo
 from consultations.models import ConsultationIndexPage, ConsultationPage, DebateRequest, Response, ResponseAnswer
-from consultations.status import ConsultationStatus
+from consultations.status import BUCHAREST, ConsultationStatus
 from directory import demo as directory_demo
 from members import demo as members_demo
 from participation.models import ModerationState
@@ -28,8 +35,19 @@ def counts():
     )
 
 
+# An ordinary midday, and the last minutes before the 23:59 closing on the day summer time ends (a 25-hour day).
+MIDDAY = datetime(2026, 5, 20, 12, 0, tzinfo=BUCHAREST)
+LAST_MINUTES_OF_A_LONG_DAY = datetime(2026, 10, 25, 23, 58, 30, tzinfo=BUCHAREST)
+
+
 @pytest.fixture
-def seeded(home_page):
+def moment(request, frozen_now):
+    """The one moment the demo is seeded and checked at: midday unless a test parametrizes it."""
+    return frozen_now(getattr(request, "param", MIDDAY))
+
+
+@pytest.fixture
+def seeded(home_page, moment):
     setup_groups()
     get_user_model().objects.create_user("editor", "editor@example.org", "x")
     topics = website_demo.topics()
@@ -45,7 +63,10 @@ def test_seeding_twice_changes_nothing(seeded, home_page):
     assert counts() == first
 
 
-def test_every_state_from_real_authorities_with_recommendations(seeded, client):
+@pytest.mark.parametrize(
+    "moment", [MIDDAY, LAST_MINUTES_OF_A_LONG_DAY], ids=["midday", "dst-end-23-58"], indirect=True
+)
+def test_every_state_from_real_authorities_with_recommendations(seeded, client, moment):
     index = ConsultationIndexPage.objects.get()
     assert index.slug == "consultari" and index.show_in_menus and index.live
     assert index.get_parent().specific_class.__name__ == "HomePage"
@@ -56,6 +77,7 @@ def test_every_state_from_real_authorities_with_recommendations(seeded, client):
         "Primăria Sectorului 3",
     }
     closing_today = ConsultationPage.objects.get(slug="regulament-spatii-verzi-sector-3")
+    assert closing_today.closes_at.astimezone(BUCHAREST).date() == moment.astimezone(BUCHAREST).date()
     assert closing_today.is_open() and closing_today.status_label == "Se închide astăzi"
     closed = {page.slug: page for page in consultations if page.status == ConsultationStatus.CLOSED}
     assert closed
