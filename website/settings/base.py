@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "guides",
     "funding",
     "consultations",
+    "proposals",
     "directory",
     "members",
     "participation",
@@ -174,6 +175,9 @@ RATE_LIMITS = {
     "consultation_response": {"user": "10/h", "ip": "30/h"},
     "consultation_debate_request": {"user": "10/h", "ip": "30/h"},
     "report": {"user": "20/h", "ip": "60/h"},
+    "proposal_create": {"user": "10/h", "ip": "30/h"},
+    "proposal_comment": {"user": "30/h", "ip": "90/h"},
+    "proposal_partner_offer": {"user": "10/h", "ip": "30/h"},
 }
 
 # Login throttling (django-axes), on every login form (the members' and the Wagtail admin's): 5 failures for one

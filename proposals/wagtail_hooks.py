@@ -1,0 +1,176 @@
+"""Proposals in the admin (a SnippetViewSet with filters and the timeline) and the hooks they plug into."""
+
+import django_filters
+from django import forms
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from directory.models import Organization, Sector
+from participation.follows import FOLLOWABLE_HOOK, Followable
+from participation.notifications import NOTIFICATION_KINDS_HOOK
+from website.groups import EDITORS, MODERATORS
+from website.hooks import PERSONAL_DATA_HOOK, STAFF_PERMISSIONS_HOOK
+from website.models import Topic
+
+from . import admin_views
+from .models import Proposal, ProposalComment, ProposalPartner, ProposalState
+from .workflow import NOTIFICATION_KINDS
+
+# Before the viewset: Wagtail would otherwise create the default policy for the model.
+register_permission_policy(Proposal, admin_views.ProposalPermissionPolicy(Proposal))
+
+
+class ProposalFilterSet(WagtailFilterSet):
+    state = django_filters.MultipleChoiceFilter(
+        label=_("State"), choices=ProposalState.choices, widget=forms.CheckboxSelectMultiple
+    )
+    addressed_authority = django_filters.ModelChoiceFilter(
+        label=_("Addressed authority"),
+        queryset=Organization.objects.filter(kind__in=Organization.AUTHORITY_KINDS).order_by("sort_name"),
+    )
+    topics = django_filters.ModelMultipleChoiceFilter(
+        label=_("Topic"), queryset=Topic.objects.all(), widget=forms.CheckboxSelectMultiple, distinct=True
+    )
+    sectors = django_filters.ModelMultipleChoiceFilter(
+        label=_("Sector"), queryset=Sector.objects.all(), widget=forms.CheckboxSelectMultiple, distinct=True
+    )
+
+    class Meta:
+        model = Proposal
+        fields = []
+
+
+class ProposalViewSet(SnippetViewSet):
+    model = Proposal
+    icon = "form"
+    menu_label = _("Collaboration proposals")
+    menu_order = 210
+    add_to_admin_menu = True
+    filterset_class = ProposalFilterSet
+    edit_view_class = admin_views.ProposalEditView
+    inspect_view_enabled = True
+    inspect_view_class = admin_views.ProposalInspectView
+    copy_view_enabled = False
+    search_backend_name = None
+    search_fields = ["title", "summary", "proposing_organization__name", "addressed_authority__name"]
+    list_display = ["title", "proposing_organization", "addressed_authority", "state", "submitted_at"]
+    list_per_page = 50
+    ordering = ["-submitted_at", "-pk"]
+    list_export = [
+        "title",
+        "proposing_organization",
+        "addressed_authority",
+        "state",
+        "budget_ron",
+        "cofinancing_ron",
+        "duration_months",
+        "beneficiaries_count",
+        "first_submitted_at",
+        "submitted_at",
+        "first_answer_at",
+        "decided_at",
+        "completed_at",
+    ]
+    export_filename = "propuneri"
+    # The state, the organizations and the timeline are read-only: the state moves on the inspect page's actions.
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("state", read_only=True),
+                FieldRowPanel(
+                    [
+                        FieldPanel("proposing_organization", read_only=True),
+                        FieldPanel("addressed_authority", read_only=True),
+                    ]
+                ),
+            ],
+            heading=_("Who and where"),
+        ),
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("activities"),
+        FieldPanel("target_group"),
+        FieldPanel("beneficiaries_count"),
+        FieldRowPanel([FieldPanel("budget_ron"), FieldPanel("cofinancing_ron"), FieldPanel("duration_months")]),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("results_summary"),
+        admin_views.TimelinePanel(heading=_("Timeline")),
+    ]
+
+    def get_queryset(self, request):
+        return Proposal.objects.ever_submitted().select_related("proposing_organization", "addressed_authority")
+
+
+register_snippet(ProposalViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_proposal_admin_urls():
+    return [
+        path(
+            "propuneri/anexe/<int:pk>/",
+            admin_views.attachment_download,
+            name="proposals_attachment_download",
+        )
+    ]
+
+
+@hooks.register(STAFF_PERMISSIONS_HOOK)
+def proposal_permissions():
+    """Editors read submitted proposals; moderators also correct them and move them (as the table allows)."""
+    return {
+        EDITORS: [("proposals", "view_proposal")],
+        MODERATORS: [("proposals", "view_proposal"), ("proposals", "change_proposal")],
+    }
+
+
+@hooks.register(NOTIFICATION_KINDS_HOOK)
+def proposal_notification_kinds():
+    return NOTIFICATION_KINDS
+
+
+@hooks.register(FOLLOWABLE_HOOK)
+def followable_proposals():
+    """Members follow public proposals (accepted, in progress, completed) only."""
+    return Followable(Proposal, visible=lambda queryset, user: queryset.public())
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def proposals_personal_data(user):
+    """The proposals the member started, the private messages they wrote and the partnerships they offered."""
+    return "proposals", {
+        "proposals_started": [
+            {
+                "title": proposal.title,
+                "organization": proposal.proposing_organization.name,
+                "authority": proposal.addressed_authority.name,
+                "state": proposal.state,
+                "created_at": proposal.created_at.isoformat(),
+            }
+            for proposal in Proposal.objects.filter(created_by=user).select_related(
+                "proposing_organization", "addressed_authority"
+            )
+        ],
+        "messages": [
+            {"proposal": comment.proposal.title, "text": comment.text, "written_at": comment.created_at.isoformat()}
+            for comment in ProposalComment.objects.filter(author=user).select_related("proposal")
+        ],
+        "partnership_offers": [
+            {
+                "proposal": partner.proposal.title,
+                "organization": partner.organization.name,
+                "role": partner.role,
+                "message": partner.message,
+                "state": partner.state,
+            }
+            for partner in ProposalPartner.objects.filter(offered_by=user).select_related("proposal", "organization")
+        ],
+    }
