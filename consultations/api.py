@@ -98,7 +98,7 @@ def recommendation_counts(responses):
 
 
 class ConsultationFilter(BaseFilterBackend):
-    """`status`, `authority`, `topic` (slugs), `closes_after`, `closes_before` (YYYY-MM-DD, Bucharest days), `slug`.
+    """`status`, `authority`, `topic`, `sector` (slugs), `closes_after`, `closes_before` (YYYY-MM-DD), `slug`.
 
     A value that is not understood answers 400 with a message, so a partner's typo never looks like an empty list.
     """

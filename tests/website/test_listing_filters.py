@@ -1,4 +1,5 @@
-"""The five listings (news, guides, funding calls, consultations, directory) filter through one mechanism (website/filters.py).
+"""The five listings (news, guides, funding calls, consultations, directory) filter through one mechanism
+(website/filters.py).
 
 The same behaviour everywhere for an unknown, a malformed, a repeated and an empty value; counts per option;
 a constant number of queries as rows grow; and the API reads the same filter sets, strictly.
@@ -14,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from consultations.filters import ConsultationFilterSet
+from consultations.models import ConsultationIndexPage
 from directory.filters import DirectoryFilterSet
 from funding.filters import FundingFilterSet
 from guides.filters import GuideFilterSet
@@ -319,3 +321,16 @@ def test_api_page_filters_are_known_only_for_their_page_type(client, filled):
     bad = client.get("/api/v2/pages/?type=funding.FundingCallPage&status=open")
     assert bad.status_code == 400
     assert "unknown status: open; use one of: deschis, se-inchide-curand, in-curand, inchis" in bad.json()["message"]
+
+
+def test_consultations_filter_by_sector_on_the_website_and_in_the_api(client, listings, topics):
+    listing = listings["consultations"]
+    listing.make(2, [topics["mediu"]])  # in Sector 3
+    ConsultationPageFactory(parent=ConsultationIndexPage.objects.get())  # in no sector
+    response = client.get(listing.url, {"sector": "sector-3"})
+    assert listing.count(response) == 2
+    assert "Sector 3 (2)" in client.get(listing.url).content.decode()
+    for url in ("/api/v2/consultations/?", listing.api_url + "&"):
+        assert client.get(f"{url}sector=sector-3").json()["meta"]["total_count"] == 2, url
+        unknown = client.get(f"{url}sector=sector-9")
+        assert unknown.status_code == 400 and "unknown sector: sector-9" in unknown.json()["message"], url
