@@ -14,7 +14,6 @@ from django.db.models import Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.search import index
 
 from directory.models import Organization
 from participation.models import optional_person
@@ -116,7 +115,7 @@ def _positive(message):
     return MinValueValidator(Decimal("0.01"), message=message)
 
 
-class Proposal(index.Indexed, models.Model):
+class Proposal(models.Model):
     """A collaboration project an organization proposes to a local public authority or public institution."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -202,15 +201,6 @@ class Proposal(index.Indexed, models.Model):
     reminded_at = models.DateTimeField(_("authority reminded at"), null=True, blank=True)
 
     objects = ProposalQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("title", boost=3),
-        index.SearchField("summary"),
-        index.SearchField("problem"),
-        index.SearchField("activities"),
-        index.AutocompleteField("title"),
-        index.FilterField("state"),
-    ]
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -113,30 +113,22 @@ def _state_title(proposal, state):
 
 
 def _notify_transition(proposal, log):
-    """Both sides hear of every change (but the one who made it); followers of a public proposal too."""
-    actor = log.actor
+    """Both sides hear of every change (but the one who made it); followers of a public proposal too, once."""
+    sides = both_sides(proposal)
+    title = _state_title(proposal, log.to_state)
+    url = proposal.get_absolute_url()
     notify(
-        recipients=both_sides(proposal),
-        kind=PROPOSALS,
-        title=_state_title(proposal, log.to_state),
-        text=log.comment,
-        url=proposal.get_absolute_url(),
-        subject=proposal,
-        exclude=actor,
+        recipients=sides, kind=PROPOSALS, title=title, text=log.comment, url=url, subject=proposal, exclude=log.actor
     )
     if proposal.is_public:
         notify(
-            recipients=[user for user in followers(proposal) if not _on_a_side(user, proposal)],
+            recipients=followers(proposal).exclude(pk__in=[user.pk for user in sides]),
             kind=FOLLOWED_PROPOSALS,
-            title=_state_title(proposal, log.to_state),
-            url=proposal.get_absolute_url(),
+            title=title,
+            url=url,
             subject=proposal,
-            exclude=actor,
+            exclude=log.actor,
         )
-
-
-def _on_a_side(user, proposal):
-    return bool(permissions.roles(user, proposal) - {MODERATOR})
 
 
 PROPOSAL_TRANSITIONS = StateMachine(
