@@ -15,7 +15,6 @@ from directory.models import Organization, Sector
 from website.collation import romanian
 from website.filters import ChoiceFilter, ListingFilterSet, SearchFilter, topic_filter
 
-from .models import AUTHORITY_KINDS
 from .status import BUCHAREST, ConsultationStatus, status_condition
 
 
@@ -24,7 +23,7 @@ def authority_options(filterset=None):
 
     A draft's or a private consultation's authority is not offered: the options say nothing the listing hides.
     """
-    organizations = Organization.objects.live().filter(kind__in=AUTHORITY_KINDS)
+    organizations = Organization.objects.live().filter(kind__in=Organization.AUTHORITY_KINDS)
     if filterset is not None and filterset.queryset is not None:
         organizations = organizations.filter(pk__in=filterset.queryset.order_by().values("authority_id"))
     else:

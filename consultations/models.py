@@ -1,12 +1,8 @@
 """Public consultations under Legea 52/2003: the draft act, the recommendations members send and the answers."""
 
-import uuid
-from pathlib import PurePath
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Count, IntegerField, Prefetch, Q, Value
@@ -22,6 +18,8 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from directory.models import Organization
+from participation import uploads
 from participation.models import ModeratedQuerySet, ModeratedSubmission, ModerationState, optional_person
 from website.calendar import CALENDAR_ROUTE, calendar_response
 from website.models import AttachedDocument, BasePage
@@ -40,7 +38,6 @@ from .status import (
 )
 
 DEFAULT_LEGAL_BASIS = "Legea 52/2003 privind transparența decizională"
-AUTHORITY_KINDS = ["autoritate-locala", "institutie-publica"]
 
 
 class ActKind(models.TextChoices):
@@ -186,7 +183,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
         verbose_name=_("initiating authority"),
         on_delete=models.PROTECT,
         related_name="consultations",
-        limit_choices_to={"kind__in": AUTHORITY_KINDS},
+        limit_choices_to={"kind__in": list(Organization.AUTHORITY_KINDS)},
         help_text=_("The local public authority or public institution that proposes the act."),
     )
     legal_basis = models.CharField(_("legal basis"), max_length=255, default=DEFAULT_LEGAL_BASIS)
@@ -316,7 +313,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
                     errors["short_period_reason"] = _("Give the reason for the period shorter than 10 days.")
         if self.outcome == Outcome.ADOPTED and not (self.act_number.strip() and self.act_date):
             errors["act_number"] = _("Give the number and the date of the adopted act.")
-        if self.authority_id and self.authority.kind not in AUTHORITY_KINDS:
+        if self.authority_id and not self.authority.is_authority:
             errors["authority"] = _("Choose a local public authority or a public institution.")
         if errors:
             raise ValidationError(errors)
@@ -409,13 +406,12 @@ class ConsultationAnnex(AttachedDocument):
 
 
 def attachment_path(instance, filename):
-    """A name nobody can guess, keeping only the extension of what the member uploaded."""
-    return f"consultations/responses/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+    return uploads.unguessable_name("consultations/responses", filename)
 
 
 def private_storage():
-    """Outside the public media: attachments are handed out only by the attachment view, after its checks."""
-    return storages["private"]
+    """Named in migrations; the private storage itself is the participation core's."""
+    return uploads.private_storage()
 
 
 class Response(ModeratedSubmission):

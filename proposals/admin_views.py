@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from wagtail.admin.panels import Panel
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import EditView, InspectView
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView
+
+from website.spreadsheets import SafeSpreadsheetExportMixin
 
 from . import permissions, selectors, services
 from .files import attachment_response
@@ -41,6 +43,10 @@ def staff_proposal(pk):
     return get_object_or_404(
         Proposal.objects.ever_submitted().select_related("proposing_organization", "addressed_authority"), pk=pk
     )
+
+
+class ProposalIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """Exports through the project's one spreadsheet writer (formulas typed by members stay inert)."""
 
 
 class TimelinePanel(Panel):

@@ -53,6 +53,7 @@ class ProposalViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     filterset_class = ProposalFilterSet
+    index_view_class = admin_views.ProposalIndexView
     edit_view_class = admin_views.ProposalEditView
     inspect_view_enabled = True
     inspect_view_class = admin_views.ProposalInspectView

