@@ -189,4 +189,6 @@ def test_unpublished_and_private_consultation_pages_are_not_served(client, unpub
     assert client.get(f"/consultari/{withdrawn.slug}/").status_code == 404
     login = client.get(f"/consultari/{members_only.slug}/")
     assert login.status_code == 302 and members_only.title not in login.content.decode()
+    # The members' login (Romanian, with the site's throttling), not Wagtail's bare form; it comes back here.
+    assert login["Location"] == f"/cont/autentificare/?next=/consultari/{members_only.slug}/"
     assert members_only.title not in client.get(f"/consultari/{with_password.slug}/").text
