@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "directory",
     "members",
     "participation",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -128,8 +129,6 @@ WAGTAILADMIN_USER_LOGIN_FORM = "members.forms.AdminLoginForm"
 
 # Members' accounts (django-allauth): email and password, mandatory email verification.
 LOGIN_URL = "account_login"
-# Login-protected pages (Wagtail's page privacy) send readers to the members' login, not Wagtail's own form.
-WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "members:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
@@ -258,7 +257,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Bucureștiul social și solidar"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend with Romanian matching (search.backends); PostgreSQL stems with its Romanian configuration.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "romanian"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -287,6 +287,7 @@ NEWS_PER_PAGE = 10
 FUNDING_PER_PAGE = 12
 CONSULTATIONS_PER_PAGE = 12
 GUIDES_PER_PAGE = 12
+SEARCH_PER_PAGE = 10
 
 FORMAT_MODULE_PATH = ["website.formats"]
 

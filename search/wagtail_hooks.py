@@ -1,0 +1,44 @@
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+
+from website.hooks import DEMO_DATA_HOOK
+from website.models import ContentPage, FormPage
+
+from .documents import page_document
+from .registry import SEARCH_KINDS_HOOK, SearchKind
+
+
+@hooks.register(SEARCH_KINDS_HOOK)
+def website_search_kinds():
+    """The site's own pages (about, privacy policy, contact): registered here, as website imports no app."""
+    return [
+        SearchKind(
+            key="pagini",
+            label=gettext_lazy("Pages"),
+            model=ContentPage,
+            public=lambda: ContentPage.objects.live().public().prefetch_related("topics"),
+            document=page_document,
+            order=70,
+        ),
+        SearchKind(
+            key="pagini",
+            label=gettext_lazy("Pages"),
+            model=FormPage,
+            public=lambda: FormPage.objects.live().public(),
+            document=page_document,
+            order=80,
+        ),
+    ]
+
+
+@hooks.register(DEMO_DATA_HOOK)
+def search_demo():
+    """Last of the demo loaders: every demo object's document, whatever the loaders saved without signals."""
+
+    def seed(*, home, topics):
+        from .services import documents_rebuild
+
+        documents_rebuild()
+        return []
+
+    return 1000, seed
