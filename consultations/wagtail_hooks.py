@@ -201,3 +201,59 @@ def consultation_authority_notification_kinds():
             default=Frequency.IMMEDIATE,
         )
     ]
+
+
+@hooks.register("register_search_kinds")  # search.registry.SEARCH_KINDS_HOOK
+def consultations_search_kinds():
+    """Published consultations (open ones rank above closed ones) and their approved recommendations in the
+    site-wide search; a recommendation leaves it when its consultation is unpublished or made private."""
+    from django.utils import timezone
+
+    from search.documents import join_text, page_document
+    from search.registry import DocumentData, SearchKind
+
+    def public_consultations():
+        return ConsultationPage.objects.live().public()
+
+    def consultation_document(page):
+        authority = page.public_authority
+        return page_document(
+            page,
+            extra=[authority.name if authority else "", page.legal_basis, page.debate_place, page.outcome_text],
+            date=timezone.localdate(page.closes_at),
+            closes_at=page.closes_at,
+        )
+
+    def recommendation_document(response):
+        return DocumentData(
+            title=_("Recommendation from %(author)s") % {"author": response.public_author_name},
+            url=response.get_absolute_url(),
+            body=join_text(response.section, response.text, response.consultation.title),
+            date=timezone.localdate(response.created_at),
+            topics=tuple(topic.pk for topic in response.consultation.topics.all()),
+        )
+
+    return [
+        SearchKind(
+            key="consultari",
+            label=gettext_lazy("Public consultations"),
+            model=ConsultationPage,
+            public=lambda: public_consultations().select_related("authority").prefetch_related("topics"),
+            document=consultation_document,
+            order=50,
+        ),
+        SearchKind(
+            key="recomandari",
+            label=gettext_lazy("Recommendations"),
+            model=Response,
+            public=lambda: (
+                Response.objects.approved()
+                .filter(consultation__in=public_consultations())
+                .select_related("consultation", "organization", "author")
+                .prefetch_related("consultation__topics")
+            ),
+            document=recommendation_document,
+            order=60,
+            refresh_with={ConsultationPage: lambda pk: Response.objects.filter(consultation_id=pk)},
+        ),
+    ]

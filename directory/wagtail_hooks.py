@@ -13,6 +13,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from participation.follows import FOLLOWABLE_HOOK, Followable
 from participation.moderation import MODERATION_KINDS_HOOK, ModerationKind
+from search.documents import join_text
+from search.registry import SEARCH_KINDS_HOOK, DocumentData, SearchKind
 from website.groups import EDITORS, MODERATORS
 from website.hooks import (
     API_ENDPOINTS_HOOK,
@@ -172,3 +174,32 @@ def directory_demo():
 @hooks.register(FOLLOWABLE_HOOK)
 def followable_organizations():
     return Followable(Organization, visible=lambda queryset, user: queryset.live())
+
+
+@hooks.register(SEARCH_KINDS_HOOK)
+def directory_search_kinds():
+    """Published organizations in the site-wide search; an organization ranks first for its name (priority)."""
+
+    def document(organization):
+        return DocumentData(
+            title=organization.name,
+            url=organization.get_absolute_url(),
+            body=join_text(
+                organization.short_name,
+                organization.get_kind_display(),
+                organization.description,
+                organization.partnership_text,
+                organization.address,
+            ),
+            topics=tuple(topic.pk for topic in organization.topics.all()),
+            priority=1,
+        )
+
+    return SearchKind(
+        key="organizatii",
+        label=_("Organizations"),
+        model=Organization,
+        public=lambda: Organization.objects.live().prefetch_related("topics"),
+        document=document,
+        order=10,
+    )

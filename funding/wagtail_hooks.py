@@ -1,6 +1,10 @@
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from search.documents import page_document
+from search.registry import SEARCH_KINDS_HOOK, SearchKind
 from website.hooks import DEMO_DATA_HOOK, HOME_PAGE_BLOCKS_HOOK, PROFILE_SECTIONS_HOOK
 
 from .models import FundingCallPage
@@ -32,3 +36,27 @@ def funding_demo():
     from . import demo
 
     return 50, demo.seed
+
+
+@hooks.register(SEARCH_KINDS_HOOK)
+def funding_search_kinds():
+    """Published funding calls in the site-wide search; open ones rank above closed ones (`closes_at`)."""
+
+    def document(call):
+        return page_document(
+            call,
+            extra=[call.funder_name, call.programme],
+            date=timezone.localdate(call.deadline),
+            closes_at=call.deadline,
+        )
+
+    return SearchKind(
+        key="finantari",
+        label=gettext_lazy("Funding calls"),
+        model=FundingCallPage,
+        public=lambda: (
+            FundingCallPage.objects.live().public().select_related("funder_organization").prefetch_related("topics")
+        ),
+        document=document,
+        order=40,
+    )
