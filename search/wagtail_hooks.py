@@ -1,7 +1,9 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from website.hooks import DEMO_DATA_HOOK
+from website.hooks import DEMO_DATA_HOOK, NAVIGATION_HOOK
 from website.models import ContentPage, FormPage
 
 from .documents import page_document
@@ -29,6 +31,11 @@ def website_search_kinds():
             order=80,
         ),
     ]
+
+
+@hooks.register(NAVIGATION_HOOK)
+def search_navigation(request):
+    return {"title": _("Site search"), "url": reverse("search:search"), "order": 90}
 
 
 @hooks.register(DEMO_DATA_HOOK)

@@ -30,6 +30,7 @@ urlpatterns = [
     re_path(r"^(?P<path>(?:[\w\-]+/)*)calendar\.ics$", calendar.page_calendar, name="page_calendar"),
     path("", include("consultations.urls")),
     path("organizatii/", include("directory.urls")),
+    path("cautare/", include("search.urls")),
     path("cont/", include("members.account_urls")),
     path("contul-meu/", include("members.urls")),
     path("", include("participation.urls")),
