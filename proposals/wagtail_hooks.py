@@ -15,11 +15,11 @@ from directory.models import Organization, Sector
 from participation.follows import FOLLOWABLE_HOOK, Followable
 from participation.notifications import NOTIFICATION_KINDS_HOOK
 from website.groups import EDITORS, MODERATORS
-from website.hooks import PERSONAL_DATA_HOOK, STAFF_PERMISSIONS_HOOK
+from website.hooks import API_ENDPOINTS_HOOK, DEMO_DATA_HOOK, PERSONAL_DATA_HOOK, STAFF_PERMISSIONS_HOOK
 from website.models import Topic
 
 from . import admin_views
-from .models import Proposal, ProposalComment, ProposalPartner, ProposalState
+from .models import Proposal, ProposalAttachment, ProposalComment, ProposalPartner, ProposalState
 from .workflow import NOTIFICATION_KINDS
 
 # Before the viewset: Wagtail would otherwise create the default policy for the model.
@@ -146,7 +146,8 @@ def followable_proposals():
 
 @hooks.register(PERSONAL_DATA_HOOK)
 def proposals_personal_data(user):
-    """The proposals the member started, the private messages they wrote and the partnerships they offered."""
+    """The proposals the member started, the private messages they wrote, the partnerships they offered and the
+    documents they attached (titles; the files stay with the proposal)."""
     return "proposals", {
         "proposals_started": [
             {
@@ -174,4 +175,28 @@ def proposals_personal_data(user):
             }
             for partner in ProposalPartner.objects.filter(offered_by=user).select_related("proposal", "organization")
         ],
+        "attachments_uploaded": [
+            {
+                "proposal": attachment.proposal.title,
+                "title": attachment.title,
+                "uploaded_at": attachment.created_at.isoformat(),
+            }
+            for attachment in ProposalAttachment.objects.filter(uploaded_by=user).select_related("proposal")
+        ],
     }
+
+
+@hooks.register(API_ENDPOINTS_HOOK)
+def proposals_api_endpoint():
+    """`/api/v2/proposals/`: public proposals with their partners and public timeline."""
+    from .api import ProposalAPIViewSet
+
+    return "proposals", ProposalAPIViewSet
+
+
+@hooks.register(DEMO_DATA_HOOK)
+def proposals_demo():
+    """After the directory (organizations), the members (the people who act) and the consultations."""
+    from . import demo
+
+    return 70, demo.seed

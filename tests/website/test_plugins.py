@@ -98,5 +98,5 @@ def test_sitemaps_and_profile_sections():
 
 def test_api_endpoints():
     endpoints = dict(site_hooks.api_endpoints())
-    assert set(endpoints) == {"organizations", "consultations"}
+    assert set(endpoints) == {"organizations", "consultations", "proposals"}
     assert all(issubclass(viewset, BaseAPIViewSet) for viewset in endpoints.values())

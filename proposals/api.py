@@ -1,0 +1,204 @@
+"""`/api/v2/proposals/`: public collaboration proposals (accepted, in progress, completed) for partners.
+
+Each proposal comes with its two organizations and its accepted partners (each linked to the `organizations`
+endpoint and to its profile), its public timeline (states and dates only: who acted and why stays between the two
+sides) and the website's filters (`state`, `authority`, `topic`, `sector`, strict: 400 on a value not understood).
+Drafts and proposals under review, private messages, attachments, partners' offers not (yet) accepted and people
+never appear. Error messages are in English, like those of Wagtail's own endpoints: they are read by developers.
+"""
+
+from django.utils import timezone
+from rest_framework import serializers
+from rest_framework.fields import Field
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api import APIField
+from wagtail.api.utils import get_full_url
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from directory.models import Organization, SectorSerializer
+from website.models import TopicSerializer
+
+from . import selectors
+from .filters import ProposalFilterSet
+from .models import Proposal, ProposalState
+
+
+def _moment(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def organization_data(context, organization):
+    """An organization as the proposals endpoint shows it: id, name, slug, its entry in the `organizations`
+    endpoint and its public profile (both null when it is not published in the directory)."""
+    published = organization.live
+    request = context["request"]
+    return {
+        "id": organization.pk,
+        "name": organization.name,
+        "slug": organization.slug,
+        "detail_url": (
+            get_object_detail_url(context["router"], request, Organization, organization.pk) if published else None
+        ),
+        "html_url": get_full_url(request, organization.get_absolute_url()) if published else None,
+    }
+
+
+class OrganizationField(Field):
+    """The proposing organization or the addressed authority (see `organization_data`)."""
+
+    def to_representation(self, organization):
+        return organization_data(self.context, organization)
+
+
+class PartnersField(Field):
+    """The accepted partners, in the order they joined, with their role in the project (offers never)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, proposal):
+        partners = getattr(proposal, "accepted_partner_list", None)
+        if partners is None:  # not prefetched (a proposal read outside this endpoint)
+            partners = list(selectors.accepted_partners(proposal).order_by("created_at"))
+        return [
+            {
+                "organization": organization_data(self.context, partner.organization),
+                "role": partner.role,
+                "joined_at": _moment(partner.decided_at),
+            }
+            for partner in partners
+        ]
+
+
+class TimelineField(Field):
+    """The public timeline, oldest first: each state the proposal reached and when (no people, no comments)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, proposal):
+        logs = getattr(proposal, "timeline_list", None)
+        if logs is None:
+            logs = selectors.timeline(proposal)
+        return [
+            {"state": entry["state"], "state_label": str(entry["label"]), "at": _moment(entry["at"])}
+            for entry in selectors.public_timeline_entries(logs)
+        ]
+
+
+class ResultsField(Field):
+    """What the project achieved: public once it is completed (while it runs, it is still being written)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, proposal):
+        return proposal.results_summary if proposal.state == ProposalState.COMPLETED else None
+
+
+class HtmlUrlField(Field):
+    """The proposal's public page on the website, as an absolute URL (null while the site has none)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, proposal):
+        url = proposal.get_absolute_url()
+        return get_full_url(self.context["request"], url) if url else None
+
+
+def _money():
+    return serializers.DecimalField(11, 2, coerce_to_string=False, read_only=True)
+
+
+def _moment_field():
+    return serializers.DateTimeField(default_timezone=timezone.get_default_timezone(), read_only=True)
+
+
+class ProposalFilter(BaseFilterBackend):
+    """`state` (accepted, in_progress, completed), `authority`, `topic`, `sector` (slugs): the website's filters
+    (proposals/filters.py) under their English names; a value that is not understood answers 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        return ProposalFilterSet.from_api(request.GET, queryset).apply(queryset)
+
+
+class ProposalAPIViewSet(BaseAPIViewSet):
+    """Public proposals, the latest decision first."""
+
+    model = Proposal
+    name = "proposals"
+    filter_backends = [ProposalFilter]
+    known_query_parameters = frozenset(
+        ["limit", "offset", "fields", "format", "_"] + sorted(ProposalFilterSet.api_parameters())
+    )
+    find_query_parameters = frozenset(["id"])
+    meta_fields = [*BaseAPIViewSet.meta_fields, "html_url"]
+    body_fields = [
+        *BaseAPIViewSet.body_fields,
+        APIField("title"),
+        APIField("summary"),
+        APIField("problem"),
+        APIField("activities"),
+        APIField("target_group"),
+        APIField("beneficiaries_count"),
+        APIField("topics", serializer=TopicSerializer(many=True, read_only=True)),
+        APIField("sectors", serializer=SectorSerializer(many=True, read_only=True)),
+        APIField("proposing_organization", serializer=OrganizationField(read_only=True)),
+        APIField("addressed_authority", serializer=OrganizationField(read_only=True)),
+        APIField("partners", serializer=PartnersField(read_only=True)),
+        APIField("budget_ron", serializer=_money()),
+        APIField("cofinancing_ron", serializer=_money()),
+        APIField("duration_months"),
+        APIField("state"),
+        APIField("state_label", serializer=serializers.CharField(source="get_state_display", read_only=True)),
+        APIField("decided_at", serializer=_moment_field()),
+        APIField("completed_at", serializer=_moment_field()),
+        APIField("results_summary", serializer=ResultsField(read_only=True)),
+        APIField("timeline", serializer=TimelineField(read_only=True)),
+    ]
+    listing_default_fields = [
+        *BaseAPIViewSet.listing_default_fields,
+        "html_url",
+        "title",
+        "summary",
+        "state",
+        "state_label",
+        "proposing_organization",
+        "addressed_authority",
+        "partners",
+        "topics",
+        "sectors",
+        "beneficiaries_count",
+        "budget_ron",
+        "cofinancing_ron",
+        "duration_months",
+        "decided_at",
+        "timeline",
+    ]
+    nested_default_fields = [*BaseAPIViewSet.nested_default_fields, "title"]
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        return {**super().get_field_serializer_overrides(model), "html_url": HtmlUrlField(read_only=True)}
+
+    def get_queryset(self):
+        return selectors.public_proposals()
+
+    def paginate_queryset(self, queryset):
+        # The page's timelines in one query, whatever its length.
+        return selectors.attach_timelines(super().paginate_queryset(queryset))
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            self._cached_object = selectors.attach_timelines([super().get_object()])[0]
+        return self._cached_object
+
+    def check_query_parameters(self, queryset):
+        """Only the documented parameters: Wagtail's default also accepts (and ignores) any field name."""
+        unknown = set(self.request.GET.keys()) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                f"query parameter is not an operation or a recognised filter: {', '.join(sorted(unknown))}"
+            )
