@@ -6,8 +6,8 @@ backend's (Wagtail's; search.backends on SQLite and PostgreSQL); the order is de
 
 1. a document whose title is the query (an organization's name typed in full), then those whose title holds every
    word, then the rest (a title match ranks above a body match);
-2. among those, documents with a priority (organizations) first, then those still open (calls, consultations:
-   `closes_at` not passed) before closed ones;
+2. among title matches, documents with a priority (organizations: their name) first; then, in each group, those
+   still open (calls, consultations: `closes_at` not passed) before closed ones;
 3. then the backend's relevance.
 
 Only the best RESULTS_LIMIT matches are ranked and paged; counts (total, facets) cover every match.
@@ -172,7 +172,9 @@ def rank(documents, parsed, *, now=None):
         else:
             title_rank = 0
         is_open = document.closes_at is None or document.closes_at > now
-        return (-title_rank, -document.priority, not is_open, position)
+        # A priority (an organization's) counts where the title matches: its name, not a mention in its text.
+        priority = document.priority if title_rank else 0
+        return (-title_rank, -priority, not is_open, position)
 
     return [document for _position, document in sorted(enumerate(documents), key=key)]
 

@@ -113,7 +113,8 @@ def page_tree_changed(*, page):
 
 
 def documents_rebuild(*, kinds=None, stdout=None):
-    """Build every registered kind's documents from its public objects, delete the rest, index what changed.
+    """Build every registered kind's documents from its public objects, delete the rest, and index them all (at
+    once, not through the task worker, so that the search answers as soon as the command ends).
 
     Returns {kind key: number of documents}. `kinds` (keys) limits the rebuild to those kinds.
     """
@@ -123,8 +124,8 @@ def documents_rebuild(*, kinds=None, stdout=None):
     with transaction.atomic():
         if not kinds:
             _delete(SearchDocument.objects.exclude(kind__in=list(registry)))
-        changed = []
         for kind in selected:
+            documents = []
             content_type = ContentType.objects.get_for_model(kind.model, for_concrete_model=False)
             existing = {
                 document.object_id: document
@@ -134,15 +135,13 @@ def documents_rebuild(*, kinds=None, stdout=None):
             for obj in kind.public().iterator(chunk_size=500):
                 document = existing.get(str(obj.pk))
                 topic_ids = sorted(topic.pk for topic in document.topics.all()) if document else None
-                saved = _save(kind, obj, document, topic_ids)
-                if saved is not None:
-                    changed.append(saved)
+                documents.append(_save(kind, obj, document, topic_ids) or document)
                 seen.add(str(obj.pk))
             _delete([document for object_id, document in existing.items() if object_id not in seen])
+            for backend in get_search_backends():
+                for start in range(0, len(documents), 500):
+                    backend.add_bulk(SearchDocument, documents[start : start + 500])
             counts[kind.key] = counts.get(kind.key, 0) + len(seen)
             if stdout:
                 stdout.write(f"{kind.key} ({kind.model._meta.label}): {len(seen)}")
-    for backend in get_search_backends():
-        for start in range(0, len(changed), 500):
-            backend.add_bulk(SearchDocument, changed[start : start + 500])
     return counts

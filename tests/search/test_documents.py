@@ -193,6 +193,17 @@ def test_rebuild_restores_missing_documents_and_removes_stale_ones(corpus):
     assert sorted(titles("sedinta")) == sorted([corpus.news.title, corpus.cedilla_news.title])
 
 
+def test_rebuild_indexes_every_document_at_once(corpus):
+    """Even documents whose index entries are missing (a worker that never ran, a reset index) are found after it."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchDocument)).delete()
+    assert titles("zambet") == []
+    documents_rebuild()
+    assert titles("zambet") == ["Asociația Zâmbet pentru Copii"]
+
+
 def test_rebuild_command(corpus, capsys):
     SearchDocument.objects.all().delete()
     call_command("rebuild_search_documents", "organizatii")

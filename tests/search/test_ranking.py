@@ -111,3 +111,9 @@ def test_a_consultation_closing_while_indexed_ranks_as_closed(consultation_index
     monkeypatch.setattr("django.utils.timezone.now", lambda: in_two_hours)
     hits = find("taxe locale").hits()
     assert [hit.document.object_id for hit in hits] == [str(later.pk), str(soon.pk)]
+
+
+def test_an_organization_mentioning_the_words_in_its_text_has_no_priority(news_index):
+    OrganizationFactory(name="Asociația Pământ Viu", description="Ateliere de grădinărit; uneori și compost.")
+    NewsPageFactory(parent=news_index, title="Atelier în parc", intro="Compost, compost, compost: cum facem compost.")
+    assert titles("compost") == ["Atelier în parc", "Asociația Pământ Viu"]
