@@ -274,3 +274,25 @@ def test_query_count_does_not_grow_with_the_proposals(world, client):
     few = _listing_queries(client, world, 2)
     many = _listing_queries(client, world, 12)
     assert few == many <= 12
+
+
+def _detail_queries(client, proposal, entries):
+    for _ in range(entries):
+        TransitionLog.objects.create(
+            content_type=ContentType.objects.get_for_model(Proposal),
+            object_id=str(proposal.pk),
+            action="x",
+            from_state="",
+            to_state=S.UNDER_REVIEW,
+        )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"{URL}{proposal.pk}/")
+    assert response.status_code == 200
+    assert len(response.json()["timeline"]) == TransitionLog.objects.for_object(proposal).count()
+    return len(queries)
+
+
+def test_a_long_timeline_reads_in_as_many_queries_as_a_short_one(world, make_proposal, client):
+    proposal = make_proposal(state=S.ACCEPTED)
+    ProposalPartnerFactory(proposal=proposal, state=ProposalPartner.State.ACCEPTED)
+    assert _detail_queries(client, proposal, 3) == _detail_queries(client, proposal, 45) <= 10
