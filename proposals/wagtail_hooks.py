@@ -2,7 +2,8 @@
 
 import django_filters
 from django import forms
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -14,6 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from directory.models import Organization, Sector
 from participation.follows import FOLLOWABLE_HOOK, Followable
 from participation.notifications import NOTIFICATION_KINDS_HOOK
+from website import hooks as site_hooks
 from website.groups import EDITORS, MODERATORS
 from website.hooks import API_ENDPOINTS_HOOK, DEMO_DATA_HOOK, PERSONAL_DATA_HOOK, STAFF_PERMISSIONS_HOOK
 from website.models import Topic
@@ -200,3 +202,83 @@ def proposals_demo():
     from . import demo
 
     return 70, demo.seed
+
+
+# The website: the menu entry, the sitemap, the home page and the organizations' profiles.
+
+
+@hooks.register(site_hooks.NAVIGATION_HOOK)
+def proposals_navigation(request):
+    """The header entry "Propuneri", before the directory."""
+    return {"title": gettext("Proposals"), "url": reverse("proposals:index"), "order": 95}
+
+
+@hooks.register(site_hooks.SITEMAPS_HOOK)
+def proposal_sitemaps():
+    from .sitemaps import ProposalSitemap
+
+    return {"proposals": ProposalSitemap}
+
+
+@hooks.register(site_hooks.HOME_PAGE_BLOCKS_HOOK)
+def recent_proposals_block(request):
+    """The latest accepted proposals (in progress and completed ones too), after the open consultations."""
+    from . import selectors
+
+    return {
+        "order": 17,
+        "id": "home-proposals",
+        "title": gettext("Recently accepted collaboration proposals"),
+        "more_label": gettext("All collaboration proposals"),
+        "more_url": reverse("proposals:index"),
+        "items": selectors.recent_accepted(3),
+        "card": "proposals/includes/card.html",
+        "card_meta": "",
+    }
+
+
+@hooks.register(site_hooks.PROFILE_SECTIONS_HOOK)
+def organization_proposals_section(organization, request):
+    """The public proposals an organization made or joined as a partner, on its directory profile."""
+    from . import selectors
+
+    items = []
+    for proposal in selectors.organization_public_proposals(organization)[:20]:
+        values = {"title": proposal.title, "state": proposal.get_state_display()}
+        label = (
+            gettext("%(title)s (%(state)s)")
+            if proposal.proposing_organization_id == organization.pk
+            else gettext("%(title)s (%(state)s, as a partner)")
+        )
+        items.append((label % values, reverse("proposals:detail", args=[proposal.pk])))
+    return {"title": gettext("Collaboration proposals"), "items": items}
+
+
+@hooks.register(site_hooks.PROFILE_SECTIONS_HOOK)
+def authority_proposal_figures(organization, request):
+    """For an authority: how many proposals it received, accepted and rejected, and how soon it answers."""
+    from django.utils.formats import number_format
+
+    from . import selectors
+
+    if not organization.is_authority:
+        return None
+    figures = selectors.authority_stats(organization)
+    if not figures["received"]:
+        return None
+    count = figures["received"]
+    items = [(ngettext("%(count)d proposal received", "%(count)d proposals received", count) % {"count": count}, None)]
+    count = figures["accepted"]
+    accepted = ngettext("%(count)d accepted", "%(count)d accepted", count) % {"count": count}
+    items.append((accepted, f"{reverse('proposals:index')}?autoritate={organization.slug}" if count else None))
+    count = figures["rejected"]
+    items.append((ngettext("%(count)d rejected", "%(count)d rejected", count) % {"count": count}, None))
+    if count := figures["waiting"]:
+        waiting = ngettext(
+            "%(count)d waiting to be taken into review", "%(count)d waiting to be taken into review", count
+        )
+        items.append((waiting % {"count": count}, None))
+    if (days := figures["median_days_to_first_answer"]) is not None:
+        median = gettext("Median time to a first answer: %(days)s days") % {"days": number_format(days, 1)}
+        items.append((median, None))
+    return {"title": gettext("Collaboration proposals received"), "items": items}

@@ -17,13 +17,15 @@ HOME_PAGE_BLOCKS_HOOK `register_home_page_blocks`
     `fn(request)` -> `{"order": int, "id": str, "title": str, "more_label": str, "items": pages,
     "card_meta": template}` or None: a section of the home page listing a few pages (with a link to
     their index, the first item's parent), sorted by `order`; a block without items is not shown.
+    Items that are not pages come with `"card": template` (their card, reading `item`) and `"more_url"`.
 API_ENDPOINTS_HOOK `register_api_endpoints`
     `fn()` -> `(name, viewset class)`: an endpoint of the partner API at `/api/v2/<name>/`.
 SITEMAPS_HOOK `register_sitemaps`
     `fn()` -> `{name: Sitemap class}`: sections of `sitemap.xml` beside the pages.
 PROFILE_SECTIONS_HOOK `directory_organization_profile_sections`
     `fn(organization, request)` -> `{"title": str, "items": [(label, url), ...]}` or None: a section of
-    an organization's public profile (its funding calls, consultations, …); no items, no section.
+    an organization's public profile (its funding calls, consultations, …); no items, no section; an item
+    whose url is None is plain text (a figure).
 PERSONAL_DATA_HOOK `members_personal_data`
     `fn(user)` -> `(name, JSON-serialisable data)`: the app's part of a member's data export
     ("Descarcă datele mele").

@@ -29,6 +29,7 @@ urlpatterns = [
     # `<page>calendar.ics`, handed to the page's `calendar.ics/` route (Wagtail's page URLs cannot hold a dot).
     re_path(r"^(?P<path>(?:[\w\-]+/)*)calendar\.ics$", calendar.page_calendar, name="page_calendar"),
     path("", include("consultations.urls")),
+    path("", include("proposals.urls")),
     path("organizatii/", include("directory.urls")),
     path("cautare/", include("search.urls")),
     path("cont/", include("members.account_urls")),

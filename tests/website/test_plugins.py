@@ -43,7 +43,7 @@ def request_(rf: RequestFactory):
 
 def test_navigation_entries(db, request_):
     entries = site_hooks.navigation_items(request_)
-    assert [entry["url"] for entry in entries] == ["/organizatii/"]
+    assert [entry["url"] for entry in entries] == ["/cautare/", "/propuneri/", "/organizatii/"]
     assert all(isinstance(entry["title"], str) and isinstance(entry["order"], int) for entry in entries)
 
 
@@ -80,6 +80,7 @@ def test_home_page_blocks(db, request_):
     assert [block["id"] for block in sorted(blocks, key=lambda block: block["order"])] == [
         "home-funding",
         "home-consultations",
+        "home-proposals",
         "home-news",
         "home-guides",
     ]
@@ -91,7 +92,7 @@ def test_home_page_blocks(db, request_):
 
 def test_sitemaps_and_profile_sections():
     sitemaps = site_hooks.sitemaps()
-    assert set(sitemaps) == {"organizations"}
+    assert set(sitemaps) == {"organizations", "proposals"}
     assert all(issubclass(sitemap, Sitemap) for sitemap in sitemaps.values())
     assert hooks.get_hooks(site_hooks.PROFILE_SECTIONS_HOOK)
 
