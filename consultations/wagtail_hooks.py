@@ -255,5 +255,7 @@ def consultations_search_kinds():
             document=recommendation_document,
             order=60,
             refresh_with={ConsultationPage: lambda pk: Response.objects.filter(consultation_id=pk)},
+            # "Recomandare de la …" completes nothing a visitor types.
+            suggest=False,
         ),
     ]

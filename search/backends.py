@@ -12,6 +12,8 @@ for every search on the site (the admin's too):
   strips diacritics before stemming, `unaccent` + `romanian_stem`, stems "asociatiile" to "asoc" but "asociatie"
   to "asociat", so the two never meet.) SQLite's FTS5 tokenizer folds diacritics, ş/ș and case by itself.
 
+Autocomplete (search.query.suggest) completes every word, not only the last: "asoc zâmb" finds "Asociația Zâmbet".
+
 Words are re-read from the query with search.text.words, so no quote or operator reaches the full-text engine.
 Other databases and OpenSearch get Wagtail's own backends.
 """
@@ -30,11 +32,13 @@ def SearchBackend(params):
 
         if isinstance(backend, PostgresSearchBackend):
             backend.query_compiler_class = _postgres_compiler()
+            backend.autocomplete_query_compiler_class = _postgres_compiler(autocomplete=True)
     elif connection.vendor == "sqlite":
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
         if isinstance(backend, SQLiteSearchBackend):
             backend.query_compiler_class = _sqlite_compiler()
+            backend.autocomplete_query_compiler_class = _sqlite_compiler(autocomplete=True)
     return backend
 
 
@@ -45,41 +49,57 @@ def _combine(lexemes, operator):
     return combined
 
 
-def _sqlite_compiler():
+def _sqlite_compiler(*, autocomplete=False):
     from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteAutocompleteQueryCompiler,
+        SQLiteSearchQueryCompiler,
+    )
 
-    class RomanianSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+    class RomanianSQLiteSearchQueryCompiler(
+        SQLiteAutocompleteQueryCompiler if autocomplete else SQLiteSearchQueryCompiler
+    ):
         def build_search_query_content(self, query, config=None):
             if not isinstance(query, PlainText):
                 return super().build_search_query_content(query, config=config)
             terms = [normalize(word) for word in words(query.query_string)]
-            if not terms:
-                return None
-            lexemes = [
-                Lexeme(stem_prefix(term), prefix=True) if is_prefix_term(term) else Lexeme(term) for term in terms
-            ]
+            if not terms:  # only punctuation or operators: Wagtail's own handling (no match, no error)
+                return super().build_search_query_content(query, config=config)
+            if autocomplete:
+                lexemes = [Lexeme(term, prefix=True) for term in terms]
+            else:
+                lexemes = [
+                    Lexeme(stem_prefix(term), prefix=True) if is_prefix_term(term) else Lexeme(term) for term in terms
+                ]
             return SearchQueryExpression(_combine(lexemes, query.operator.lower()), config=config)
 
     return RomanianSQLiteSearchQueryCompiler
 
 
-def _postgres_compiler():
+def _postgres_compiler(*, autocomplete=False):
     from django.contrib.postgres.search import SearchQuery
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresAutocompleteQueryCompiler,
+        PostgresSearchQueryCompiler,
+    )
     from modelsearch.backends.database.postgres.query import Lexeme
 
-    class RomanianPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+    base = PostgresAutocompleteQueryCompiler if autocomplete else PostgresSearchQueryCompiler
+
+    class RomanianPostgresSearchQueryCompiler(base):
         def build_tsquery_content(self, query, config=None, invert=False):
             if not isinstance(query, PlainText):
                 return super().build_tsquery_content(query, config=config, invert=invert)
             terms = [romanian_lower(word) for word in words(query.query_string)]
-            if not terms:
-                return None
+            if not terms:  # only punctuation or operators: Wagtail's own handling (no match, no error)
+                return super().build_tsquery_content(query, config=config, invert=invert)
             lexemes = []
             for term in terms:
                 spellings = dict.fromkeys([term, normalize(term)])
-                variants = [Lexeme(spelling, invert=invert, prefix=is_prefix_term(spelling)) for spelling in spellings]
+                variants = [
+                    Lexeme(spelling, invert=invert, prefix=autocomplete or is_prefix_term(spelling))
+                    for spelling in spellings
+                ]
                 # Either spelling matches; under NOT, neither may (De Morgan).
                 lexemes.append(_combine(variants, "and" if invert else "or"))
             operator = query.operator.lower()

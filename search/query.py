@@ -19,19 +19,29 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
 from website.models import Topic
 
 from .models import SearchDocument
-from .registry import search_kinds
+from .registry import search_kinds, suggested_kinds
 from .text import highlight as highlight_text
 from .text import matched_terms, normalize, parse_query, snippet, words
 
 RESULTS_LIMIT = 500
 TOPIC_FACETS_SHOWN = 12
 RANKING_FIELDS = ["id", "kind", "title", "priority", "closes_at"]
+# Suggestions: at most this many, chosen among the backend's best SUGGESTION_CANDIDATES completions, for a query
+# of at least SUGGESTION_MIN_CHARACTERS letters or digits.
+SUGGESTIONS_LIMIT = 8
+SUGGESTION_CANDIDATES = 40
+SUGGESTION_MIN_CHARACTERS = 2
+# Search backends that compute results outside the database (OpenSearch) hand back at most this many matches
+# for `matching_object_ids`.
+EXTERNAL_MATCHES_LIMIT = 10_000
 
 
 @dataclass(frozen=True)
@@ -186,3 +196,69 @@ def search(query, *, kinds=None, topic=None, page=1, per_page=None):
     page_obj = paginator.get_page(page)
     page_obj.object_list = outcome.hits(page_obj.start_index() - 1, page_obj.end_index()) if outcome.ranked_ids else []
     return SearchPage(outcome=outcome, page_obj=page_obj)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A title that completes what a visitor typed: where it leads and what kind of thing it is."""
+
+    kind: str
+    kind_label: Any
+    title: str
+    url: str
+
+
+def suggest(query, *, kinds=None, limit=SUGGESTIONS_LIMIT):
+    """Titles that complete `query` (the last word may be cut short: "asoc zâm"), ranked like results: organization
+    names and page titles of the suggested kinds (`kinds`, keys, narrows them). Never fails on what is typed."""
+    parsed = parse_query(query)
+    registry = suggested_kinds()
+    selected = [kind for kind in dict.fromkeys(kinds or registry) if kind in registry]
+    if not selected or len("".join(parsed.folded_terms)) < SUGGESTION_MIN_CHARACTERS:
+        return []
+    documents = SearchDocument.objects.filter(kind__in=selected).only(*RANKING_FIELDS, "url")
+    # Folded words: every backend finds them (documents store both spellings; OpenSearch's autocomplete folds).
+    completions = get_search_backend().autocomplete(" ".join(parsed.folded_terms), documents)
+    ranked = rank(list(completions[:SUGGESTION_CANDIDATES]), parsed)[: max(0, limit)]
+    return [
+        Suggestion(
+            kind=document.kind, kind_label=registry[document.kind].label, title=document.title, url=document.url
+        )
+        for document in ranked
+    ]
+
+
+def matching_object_ids(query, *, kind, model):
+    """The primary keys of the objects of `kind` (a key; its objects are `model`'s) that `query` finds, as a
+    queryset to filter with `pk__in` (a subquery on the database backends, whatever the number of matches).
+
+    For listings that filter by search beside their own filters and counts (the directory); nothing for a query
+    without words.
+    """
+    parsed = parse_query(query)
+    documents = SearchDocument.objects.filter(kind=kind)
+    if parsed:
+        results = get_search_backend().search(parsed.search_string, documents, order_by_relevance=False)
+        if hasattr(results, "get_queryset"):  # database backends
+            documents = results.get_queryset()
+        else:
+            documents = documents.filter(pk__in=[document.pk for document in results[:EXTERNAL_MATCHES_LIMIT]])
+    else:
+        documents = documents.none()
+    pk_field = model._meta.pk
+    if isinstance(pk_field, models.AutoField | models.IntegerField):
+        object_pk = Cast("object_id", output_field=models.BigIntegerField())
+    else:
+        object_pk = models.F("object_id")
+    return documents.order_by().annotate(object_pk=object_pk).values("object_pk")
+
+
+def ranked_object_ids(query, *, kind, limit=RESULTS_LIMIT):
+    """The `object_id`s (strings) of the best `limit` documents of `kind` for `query`, in the site's order (see the
+    module's docstring): an organization whose name matches before one that only mentions the words."""
+    parsed = parse_query(query)
+    if not parsed:
+        return []
+    documents = SearchDocument.objects.filter(kind=kind).only(*RANKING_FIELDS, "object_id")
+    matches = get_search_backend().search(parsed.search_string, documents)[:limit]
+    return [document.object_id for document in rank(list(matches), parsed)]

@@ -55,6 +55,9 @@ class SearchKind:
     order: int = 100
     # {model: (pk) -> queryset of this kind's objects to re-check when that model's object `pk` changes}.
     refresh_with: dict = field(default_factory=dict)
+    # Whether its titles complete what a visitor types (/cautare/sugestii/): names and page titles, not titles
+    # such as "Recomandare de la …".
+    suggest: bool = True
 
 
 _registered = {"hooks": None, "kinds": []}
@@ -79,6 +82,11 @@ def search_kinds():
     for kind in all_search_kinds():
         result.setdefault(kind.key, kind)
     return result
+
+
+def suggested_kinds():
+    """The kinds by key whose titles the suggestions offer (`SearchKind.suggest`)."""
+    return {key: kind for key, kind in search_kinds().items() if kind.suggest}
 
 
 def kind_for_model(model):

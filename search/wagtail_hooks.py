@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from website.hooks import DEMO_DATA_HOOK, NAVIGATION_HOOK
+from website.hooks import API_ENDPOINTS_HOOK, DEMO_DATA_HOOK, NAVIGATION_HOOK
 from website.models import ContentPage, FormPage
 
 from .documents import page_document
@@ -36,6 +36,14 @@ def website_search_kinds():
 @hooks.register(NAVIGATION_HOOK)
 def search_navigation(request):
     return {"title": _("Site search"), "url": reverse("search:search"), "order": 90}
+
+
+@hooks.register(API_ENDPOINTS_HOOK)
+def search_api_endpoint():
+    """`/api/v2/search/`: the site-wide search's results and facets."""
+    from .api import SearchAPIViewSet
+
+    return "search", SearchAPIViewSet
 
 
 @hooks.register(DEMO_DATA_HOOK)
