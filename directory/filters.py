@@ -1,12 +1,15 @@
 """The public directory's filters (`?q=&tip=&sector=&tema=&parteneri=da&verificat=da&ordine=`).
 
 Read by the listing, the open-data exports and the API; several values of one filter widen it, different filters
-narrow each other.
+narrow each other. `q` is the site-wide search's (search/): its Romanian matching over the organizations' search
+documents (name, short name, kind, description, partners sought, address), and with a query the listing is ordered
+by relevance, organizations whose name matches first.
 """
 
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from search.query import matching_object_ids, ranked_object_ids
 from website.collation import romanian_sort_key
 from website.filters import (
     ListingFilterSet,
@@ -18,9 +21,11 @@ from website.filters import (
 )
 
 from .models import Organization, Sector
-from .text import fold
 
 MAX_SEARCH_LENGTH = 200
+# The organizations' kind in the site-wide search (directory/wagtail_hooks.py registers it).
+SEARCH_KIND = "organizatii"
+RELEVANCE = "relevanta"
 ORDERINGS = {
     "nume": ("sort_name", "pk"),
     "recente": ("-first_published_at", "-pk"),
@@ -40,10 +45,17 @@ def sector_options(filterset):
 
 
 def search_condition(text):
-    condition = Q()
-    for word in fold(text).split():
-        condition &= Q(search_text__contains=word)
-    return condition
+    """The published organizations the site-wide search finds for `text` (a subquery: no query of its own)."""
+    return Q(pk__in=matching_object_ids(text, kind=SEARCH_KIND, model=Organization))
+
+
+def by_relevance(organizations, text):
+    """`organizations` in the search's order for `text` (its best RESULTS_LIMIT), then by name."""
+    ranked = [int(pk) for pk in ranked_object_ids(text, kind=SEARCH_KIND)]
+    if not ranked:
+        return organizations.order_by(*ORDERINGS["nume"])
+    position = Case(*(When(pk=pk, then=Value(number)) for number, pk in enumerate(ranked)), default=Value(len(ranked)))
+    return organizations.alias(relevance=position).order_by("relevance", *ORDERINGS["nume"])
 
 
 def in_sectors(slugs):
@@ -78,11 +90,17 @@ class DirectoryFilterSet(ListingFilterSet):
     ordine = OrderingFilter(
         label=_("Sort by"),
         empty_label=None,
-        choices=[("nume", _("Name (A–Z)")), ("recente", _("Newest in the directory"))],
+        choices=[
+            (RELEVANCE, _("Relevance")),
+            ("nume", _("Name (A–Z)")),
+            ("recente", _("Newest in the directory")),
+        ],
     )
 
     def order(self, organizations, value):
-        return organizations.order_by(*ORDERINGS[value or "nume"])
+        if value in (None, RELEVANCE) and self.search:
+            return by_relevance(organizations, self.search)
+        return organizations.order_by(*ORDERINGS.get(value or "nume", ORDERINGS["nume"]))
 
     # What the directory's template reads.
 
@@ -92,7 +110,11 @@ class DirectoryFilterSet(ListingFilterSet):
 
     @property
     def ordering(self):
-        return self.valid_values().get("ordine") or "nume"
+        """The order shown: the one chosen, else relevance for a search and names otherwise."""
+        chosen = self.valid_values().get("ordine")
+        if chosen == RELEVANCE or not chosen:
+            return RELEVANCE if self.search else "nume"
+        return chosen
 
     def chosen(self, name):
         return self.valid_values().get(name) == "da"

@@ -4,6 +4,8 @@ from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_login_failed
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -157,7 +159,21 @@ class JoinRequestForm(forms.ModelForm):
 
 
 class OrganizationSearchForm(forms.Form):
-    q = forms.CharField(label=_("Organization name or fiscal code (CUI)"), max_length=200, required=False)
+    q = forms.CharField(
+        label=_("Organization name or fiscal code (CUI)"),
+        max_length=200,
+        required=False,
+        # Published organizations' names suggested as one types (js/search-suggest.js, loaded by the header):
+        # choosing one searches for it.
+        widget=forms.TextInput(
+            attrs={
+                "data-suggest-url": format_lazy("{}?tip=organizatii", reverse_lazy("search:suggestions")),
+                "data-suggest-mode": "fill",
+                "data-suggest-hint": "suggest-hint",
+                "data-suggest-label": _("Organizations"),
+            }
+        ),
+    )
 
 
 class OrganizationProfileForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail_factories import ImageFactory
 
 from directory.models import Organization
+from search.services import documents_rebuild
 from tests.factories.directory import sector, valid_cui
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,8 @@ def grow(home_page, environment, education, monkeypatch):
             for n, organization in enumerate(created, start)
             for topic in [environment, education][: 1 + n % 2]
         )
+        # bulk_create sends no signals: the search (the listing's `q`) needs the documents built as seed_scale does.
+        documents_rebuild(kinds=["organizatii"])
 
     return grow
 

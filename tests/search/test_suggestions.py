@@ -122,3 +122,23 @@ def test_one_query_whatever_the_number_of_matches(client, home_page, django_asse
         OrganizationFactory(name=f"Asociația Grădina {number}")
     with django_assert_max_num_queries(1):
         assert len(suggestions(client, q="gradina")) == 8
+
+
+def test_the_header_search_box_asks_for_suggestions_with_a_local_script(client, corpus):
+    html = client.get("/").content.decode()
+    assert 'data-suggest-url="/cautare/sugestii/"' in html
+    assert '<script src="/static/js/search-suggest.js' in html
+    assert 'role="status" aria-live="polite" data-suggest-status data-none="Nicio sugestie"' in html
+    # The plural forms the script picks from (Intl.PluralRules "one", "few", "other").
+    assert 'data-one="1 sugestie" data-few="2 sugestii" data-other="20 de sugestii"' in html
+    # The page stays a plain form without JavaScript: no role or state the script would add.
+    assert 'role="combobox"' not in html
+
+
+def test_members_choose_an_organization_from_the_same_suggestions(client, corpus):
+    from tests.factories.members import UserFactory
+
+    client.force_login(UserFactory())
+    html = client.get(reverse("members:organization_search")).content.decode()
+    assert 'data-suggest-url="/cautare/sugestii/?tip=organizatii"' in html
+    assert 'data-suggest-mode="fill"' in html
