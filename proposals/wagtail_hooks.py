@@ -282,3 +282,49 @@ def authority_proposal_figures(organization, request):
         median = gettext("Median time to a first answer: %(days)s days") % {"days": number_format(days, 1)}
         items.append((median, None))
     return {"title": gettext("Collaboration proposals received"), "items": items}
+
+
+@hooks.register("register_search_kinds")  # search.registry.SEARCH_KINDS_HOOK
+def proposals_search_kinds():
+    """Public proposals (accepted, in progress, completed) in the site-wide search; drafts, proposals under review,
+    rejected and withdrawn ones never have a document, and one that leaves the public states loses it."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from search.documents import join_text
+    from search.registry import DocumentData, SearchKind
+
+    def document(proposal):
+        return DocumentData(
+            title=proposal.title,
+            url=proposal.get_absolute_url(),
+            body=join_text(
+                proposal.summary,
+                proposal.proposing_organization.name,
+                proposal.addressed_authority.name,
+                proposal.problem,
+                proposal.activities,
+                proposal.target_group,
+                proposal.results_summary,
+            ),
+            date=timezone.localdate(proposal.decided_at) if proposal.decided_at else None,
+            topics=tuple(topic.pk for topic in proposal.topics.all()),
+        )
+
+    def naming(pk):
+        # A renamed organization is renamed in the documents of the proposals it made or received.
+        return Proposal.objects.filter(Q(proposing_organization_id=pk) | Q(addressed_authority_id=pk))
+
+    return SearchKind(
+        key="propuneri",
+        label=_("Collaboration proposals"),
+        model=Proposal,
+        public=lambda: (
+            Proposal.objects.public()
+            .select_related("proposing_organization", "addressed_authority")
+            .prefetch_related("topics")
+        ),
+        document=document,
+        order=55,
+        refresh_with={Organization: naming},
+    )
