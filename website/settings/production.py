@@ -94,15 +94,12 @@ elif os.environ.get("MEDIA_ROOT"):
     # Local files on a volume every app server mounts; served with SERVE_MEDIA=django or by nginx (proxy).
     MEDIA_ROOT = Path(os.environ["MEDIA_ROOT"])
 
-# OpenSearch through Wagtail's backend, for search at scale.
+# OpenSearch through Wagtail's backend, for search at scale, with Romanian analysis (search/opensearch.py).
+# `manage.py update_index` builds the indexes; publishing and moderation keep them current.
 if OPENSEARCH_URL := os.environ.get("OPENSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.opensearch2",
-            "URLS": [OPENSEARCH_URL],
-            "INDEX": os.environ.get("OPENSEARCH_INDEX", "bucuresti-social"),
-        }
-    }
+    from search.opensearch import DEFAULT_INDEX, search_backends
+
+    WAGTAILSEARCH_BACKENDS = search_backends(OPENSEARCH_URL, index=os.environ.get("OPENSEARCH_INDEX", DEFAULT_INDEX))
 
 # Background work (emails, digests): base.py's database queue, run by `manage.py db_worker` processes.
 
