@@ -129,6 +129,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "members.forms.AdminLoginForm"
 
 # Members' accounts (django-allauth): email and password, mandatory email verification.
 LOGIN_URL = "account_login"
+# Login-protected pages (Wagtail's page privacy) send readers to the members' login, not Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "members:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
