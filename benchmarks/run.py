@@ -36,6 +36,18 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bss_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/1"
 SETTINGS = "benchmarks.settings"
 CEILING = "ping"
+VOLUMES = {"news": 17_000, "calls": 2_000, "guides": 1_000, "organizations": 10_000}
+# Typical searches: a phrase without diacritics, an organization's name, a word form, a type filter, the
+# directory's search, the suggestions of the header's box and the API. (name, path)
+SEARCHES = [
+    ("search", "/cautare/?q=economie+sociala"),
+    ("search_name", "/cautare/?q=asociatia+zambet+ferentari"),
+    ("search_forms", "/cautare/?q=finantarile+pentru+voluntari"),
+    ("search_filtered", "/cautare/?q=bucuresti&tip=finantari&page=2"),
+    ("search_directory", "/organizatii/?q=centru+de+zi&sector=sector-3"),
+    ("search_suggest", "/cautare/sugestii/?q=asoc+zam"),
+    ("api_search", "/api/v2/search/?q=consiliere+sociala&limit=20"),
+]
 
 
 @dataclass
@@ -140,10 +152,9 @@ def parse_arguments():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker (default 4)")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
-    parser.add_argument("--news", type=int, default=2000, help="seed_scale target (default 2000)")
-    parser.add_argument("--calls", type=int, default=300, help="seed_scale target (default 300)")
-    parser.add_argument("--guides", type=int, default=100, help="seed_scale target (default 100)")
-    parser.add_argument("--organizations", type=int, default=5000, help="seed_scale target (default 5000)")
+    # 20,000 pages and 10,000 organizations: the volumes the search is measured with (DESIGN §14, issue #11).
+    for name, default in VOLUMES.items():
+        parser.add_argument(f"--{name}", type=int, default=default, help=f"seed_scale target (default {default})")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="measure only these endpoints (and the ceiling)")
     options = parser.parse_args()
     if options.duration <= 0 or options.concurrency < 1 or options.max_requests < 1:
@@ -313,7 +324,7 @@ def stop(server):
 
 
 def resolve_endpoints(port, only):
-    """The endpoints, with real URLs read from the API (a news article, its section); the search when it exists."""
+    """The endpoints, with real URLs read from the API (a news article, its section), and the typical searches."""
     news = api(port, "/api/v2/pages/?type=news.NewsPage&limit=1")
     sections = api(port, "/api/v2/pages/?type=news.NewsIndexPage&limit=1")
     news_detail = urlparse(news["items"][0]["meta"]["html_url"]).path if news["items"] else None
@@ -324,18 +335,15 @@ def resolve_endpoints(port, only):
         Endpoint("news_list", news_list),
         Endpoint("news_detail", news_detail) if news_detail else None,
         Endpoint("directory_filtered", "/organizatii/?sector=sector-3&tema=economie-sociala"),
-        Endpoint("search", "/cautare/?q=economie+sociala"),
         Endpoint("api_news", "/api/v2/pages/?type=news.NewsPage&fields=*"),
         Endpoint("api_organizations", "/api/v2/organizations/"),
+        *(Endpoint(name, path) for name, path in SEARCHES),
     ]
     endpoints, skipped = [], []
     for endpoint in filter(None, candidates):
         if only and endpoint.name != CEILING and endpoint.name not in only:
             continue
         status, _ = get(port, endpoint.path)
-        if status == 404 and endpoint.name == "search":
-            skipped.append({"name": endpoint.name, "path": endpoint.path, "reason": "no search view yet (404)"})
-            continue
         if status != 200:
             print(f"  warning: {endpoint.path} answers {status}; measured anyway (counted as errors)")
         endpoints.append(endpoint)
@@ -344,6 +352,7 @@ def resolve_endpoints(port, only):
 
 def data_volumes(port):
     counts = {
+        "pages": "/api/v2/pages/?limit=1",
         "news": "/api/v2/pages/?type=news.NewsPage&limit=1",
         "funding_calls": "/api/v2/pages/?type=funding.FundingCallPage&limit=1",
         "guides": "/api/v2/pages/?type=guides.LegislationGuidePage&limit=1",

@@ -1,5 +1,7 @@
 """Thin adapters from Django's and Wagtail's signals to search.services: documents follow what is public."""
 
+import contextlib
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
@@ -52,3 +54,22 @@ def connect():
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_documents_page_unpublished")
     post_page_move.connect(on_page_tree_changed, dispatch_uid="search_documents_page_moved")
     page_slug_changed.connect(on_page_tree_changed, dispatch_uid="search_documents_slug_changed")
+
+
+def disconnect():
+    post_save.disconnect(dispatch_uid="search_documents_save")
+    post_delete.disconnect(dispatch_uid="search_documents_delete")
+    m2m_changed.disconnect(dispatch_uid="search_documents_relations")
+    page_unpublished.disconnect(dispatch_uid="search_documents_page_unpublished")
+    post_page_move.disconnect(dispatch_uid="search_documents_page_moved")
+    page_slug_changed.disconnect(dispatch_uid="search_documents_slug_changed")
+
+
+@contextlib.contextmanager
+def paused():
+    """Documents do not follow saves inside the block (bulk loads): rebuild them after it (`documents_rebuild`)."""
+    disconnect()
+    try:
+        yield
+    finally:
+        connect()

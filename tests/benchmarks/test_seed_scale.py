@@ -100,3 +100,18 @@ def test_pages_render_with_the_generated_content(client, home_page):
 def test_needs_the_demo_home_page(db):
     with pytest.raises(CommandError, match="seed_demo"):
         seed_scale(news=1)
+
+
+def test_the_site_wide_search_finds_what_was_seeded(home_page):
+    from search.models import SearchDocument
+    from search.query import find
+
+    output = seed_scale(**TARGETS)
+    documents = SearchDocument.objects
+    assert documents.filter(kind="organizatii").count() == 10
+    assert documents.filter(kind="stiri").count() == 5
+    assert documents.filter(kind="finantari").count() == 3
+    assert documents.filter(kind="ghiduri").count() == 2
+    assert "Search documents: 20" in output
+    organization = Organization.objects.order_by("pk").first()
+    assert find(organization.name).hits(0, 1)[0].document.title == organization.name
