@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
@@ -21,6 +21,7 @@ from wagtail.search import index
 from directory.models import Organization
 from participation import uploads
 from participation.models import ModeratedQuerySet, ModeratedSubmission, ModerationState, optional_person
+from resources.validators import validate_policy_page
 from website.calendar import CALENDAR_ROUTE, calendar_response
 from website.models import AttachedDocument, BasePage
 from website.pagination import paginate
@@ -221,6 +222,16 @@ class ConsultationPage(RoutablePageMixin, BasePage):
     sectors = ParentalManyToManyField(
         "directory.Sector", verbose_name=_("sectors"), blank=True, related_name="consultations"
     )
+    implemented_policy = models.ForeignKey(
+        "resources.ResourcePage",
+        verbose_name=_("strategy or policy it implements"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="implementing_consultations",
+        validators=[validate_policy_page],
+        help_text=_("The strategy, public policy or action plan of the resources library that the act implements."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -231,6 +242,7 @@ class ConsultationPage(RoutablePageMixin, BasePage):
                 FieldPanel("legal_basis"),
                 FieldPanel("draft_act"),
                 FieldPanel("explanatory_note"),
+                PageChooserPanel("implemented_policy", page_type="resources.ResourcePage"),
             ],
             heading=_("Draft act"),
         ),

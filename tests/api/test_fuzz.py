@@ -21,6 +21,7 @@ from tests.factories.funding import FundingCallPageFactory, FundingIndexPageFact
 from tests.factories.guides import GuideIndexPageFactory, LegislationGuidePageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.proposals import ProposalFactory, ProposalPartnerFactory
+from tests.factories.resources import ResourceDocumentFactory, ResourceIndexPageFactory, ResourcePageFactory
 from tests.factories.website import ContentPageFactory, TopicFactory
 from website.api import MAX_INTEGER, api_router
 
@@ -128,6 +129,8 @@ def content(home_page):
     OrganizationFactory(name="Asociația Vecinii din Titan", topics=[topic], sectors=["sector-3"])
     consultation = ConsultationPageFactory(parent=ConsultationIndexPageFactory(parent=home_page), topics=[topic])
     ResponseFactory(consultation=consultation)
+    resource = ResourcePageFactory(parent=ResourceIndexPageFactory(parent=home_page), topics=[topic])
+    ResourceDocumentFactory(page=resource)
     proposal = ProposalFactory(state="accepted", topics=[topic])
     ProposalPartnerFactory(proposal=proposal, state="accepted")
     return news

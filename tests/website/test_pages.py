@@ -26,6 +26,7 @@ class TestTreeRules:
             "guides.GuideIndexPage",
             "funding.FundingIndexPage",
             "consultations.ConsultationIndexPage",
+            "resources.ResourceIndexPage",
             "website.ContentPage",
             "website.FormPage",
         }

@@ -83,6 +83,7 @@ def test_home_page_blocks(db, request_):
         "home-proposals",
         "home-news",
         "home-guides",
+        "home-resources",
     ]
     for block in blocks:
         assert {"order", "id", "title", "more_label", "items", "card_meta"} <= set(block)

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "funding",
     "consultations",
     "proposals",
+    "resources",
     "directory",
     "members",
     "participation",
