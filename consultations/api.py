@@ -7,15 +7,18 @@ Wagtail's own endpoints: they are read by developers.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.utils import get_full_url
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from website import openapi as oa
+
 from .filters import ConsultationFilterSet
-from .models import ConsultationPage, ResponseAnswer, prefetch_public_responses
-from .status import BUCHAREST
+from .models import ActKind, ConsultationPage, ResponseAnswer, prefetch_public_responses
+from .status import BUCHAREST, ConsultationStatus
 
 
 def _moment(value):
@@ -110,6 +113,55 @@ class ConsultationFilter(BaseFilterBackend):
         return queryset
 
 
+def consultation_schema():
+    """A consultation as this endpoint shows it (ConsultationPage.api_fields and the fields above)."""
+    moment = oa.nullable(oa.DATE_TIME)
+    answer = oa.obj(
+        {
+            "verdict": {"type": "string", "enum": list(ResponseAnswer.Verdict.values)},
+            "verdict_label": oa.STRING,
+            "justification": oa.STRING,
+            "answered_at": moment,
+        }
+    )
+    recommendation = oa.obj(
+        {
+            "id": oa.INTEGER,
+            "author": {**oa.STRING, "description": _("The organization, else the member's name; never an email.")},
+            "organization": oa.nullable(oa.obj({"id": oa.INTEGER, "name": oa.STRING})),
+            "section": oa.STRING,
+            "text": oa.STRING,
+            "created_at": moment,
+            "answer": oa.nullable(answer),
+        }
+    )
+    counts = oa.obj({name: {"type": "integer", "minimum": 0} for name in recommendation_counts([])})
+    fields = {
+        "title": oa.STRING,
+        "intro": oa.STRING,
+        "body": oa.array(oa.obj({"type": oa.STRING, "value": {}, "id": oa.STRING}, required=["type", "value"])),
+        "topics": oa.array(oa.ref("Topic")),
+        "listing_image": oa.nullable(oa.RENDITION),
+        "authority": oa.nullable(oa.obj({"id": oa.INTEGER, "name": oa.STRING, "slug": oa.STRING})),
+        "legal_basis": oa.STRING,
+        "act_kind": {"type": "string", "enum": list(ActKind.values)},
+        "opens_at": moment,
+        "closes_at": moment,
+        "debate_at": moment,
+        "debate_place": oa.STRING,
+        "debate_url": oa.STRING,
+        "outcome": {**oa.STRING, "description": _("The adopted act's outcome, as HTML.")},
+        "act_number": oa.STRING,
+        "act_date": oa.nullable(oa.DATE),
+        "status": {"type": "string", "enum": list(ConsultationStatus.values)},
+        "recommendations": {**oa.array(recommendation), "description": _("Approved recommendations, oldest first.")},
+        "counts": counts,
+    }
+    schema = oa.item_schema({"html_url": oa.URL, "slug": oa.STRING}, fields)
+    schema["required"] = ["id", "meta", *fields]
+    return schema
+
+
 class ConsultationAPIViewSet(BaseAPIViewSet):
     """Live, public consultations, open ones closing soonest first, then upcoming, then the latest closed."""
 
@@ -146,6 +198,23 @@ class ConsultationAPIViewSet(BaseAPIViewSet):
             "recommendations": RecommendationsField(read_only=True),
             "counts": CountsField(read_only=True),
         }
+
+    @classmethod
+    def openapi(cls):
+        return oa.EndpointSchema(
+            summary=_("Public consultations"),
+            description=_(
+                "Live, public consultations on draft acts (Law 52/2003), open ones closing soonest first, with their "
+                "status, the approved recommendations and the authority's answers."
+            ),
+            item_name="Consultation",
+            item=consultation_schema(),
+            parameters=[
+                *oa.filterset_parameters(ConsultationFilterSet),
+                oa.query_parameter("slug", _("The consultation with this slug."), oa.STRING),
+            ],
+            example="?status=open",
+        )
 
     def get_queryset(self):
         now = timezone.now()

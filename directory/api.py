@@ -3,11 +3,14 @@
 Error messages are in English, like those of Wagtail's own endpoints: they are read by developers.
 """
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.utils import get_full_url
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
+
+from website import openapi as oa
 
 from .filters import DirectoryFilterSet
 from .models import Organization
@@ -59,6 +62,51 @@ class OrganizationOrderingFilter(BaseFilterBackend):
         return queryset.order_by(*columns, "pk")
 
 
+# A sector as the API shows it (SectorSerializer), for every endpoint that lists sectors.
+SECTOR_SCHEMA = oa.obj({"slug": oa.STRING, "name": oa.STRING})
+
+
+def organization_schema():
+    """An organization as this endpoint shows it: its public fields (directory/fields.py) and their labels."""
+    string = oa.STRING
+    fields = {
+        "name": string,
+        "short_name": string,
+        "slug": string,
+        "kind": {"type": "string", "enum": list(Organization.Kind.values)},
+        "kind_label": string,
+        "cui": string,
+        "registration_number": string,
+        "founding_year": oa.nullable(oa.INTEGER),
+        "description": string,
+        "topics": oa.array(oa.ref("Topic")),
+        "sectors": oa.array(oa.ref("Sector")),
+        "address": string,
+        "postal_code": string,
+        "latitude": oa.nullable(oa.NUMBER),
+        "longitude": oa.nullable(oa.NUMBER),
+        "website": string,
+        "email": {**string, "description": _("The organization's public contact address.")},
+        "phone": string,
+        "facebook_url": string,
+        "linkedin_url": string,
+        "instagram_url": string,
+        "youtube_url": string,
+        "logo": oa.nullable(oa.RENDITION),
+        "social_service_provider": oa.BOOLEAN,
+        "social_enterprise_certified": oa.BOOLEAN,
+        "social_enterprise_certificate": string,
+        "seeking_partners": oa.BOOLEAN,
+        "partnership_text": string,
+        "verified": {**oa.BOOLEAN, "description": _("Checked by the site's staff.")},
+        "first_published_at": oa.nullable(oa.DATE_TIME),
+        "last_published_at": oa.nullable(oa.DATE_TIME),
+    }
+    schema = oa.item_schema({"html_url": oa.URL}, fields)
+    schema["required"] = ["id", "meta", *fields]
+    return schema
+
+
 class OrganizationAPIViewSet(BaseAPIViewSet):
     """Published organizations only; drafts and changes waiting for moderation never appear."""
 
@@ -89,6 +137,33 @@ class OrganizationAPIViewSet(BaseAPIViewSet):
     @classmethod
     def get_field_serializer_overrides(cls, model):
         return {**super().get_field_serializer_overrides(model), "html_url": ProfileUrlField(read_only=True)}
+
+    @classmethod
+    def openapi(cls):
+        return oa.EndpointSchema(
+            summary=_("Organizations of the directory"),
+            description=_(
+                "The published organizations: associations, foundations, social enterprises, public authorities. "
+                "Filters as on the directory's page; a value that is not understood is a 400."
+            ),
+            item_name="Organization",
+            item=organization_schema(),
+            parameters=[
+                *oa.filterset_parameters(DirectoryFilterSet),
+                oa.query_parameter(
+                    "order",
+                    _(
+                        "Order by one of these fields, `-field` for descending order, several separated by commas: "
+                        "%(fields)s."
+                    )
+                    % {"fields": ", ".join(sorted(ORDERABLE_FIELDS))},
+                    {"type": "string"},
+                ),
+                oa.query_parameter("slug", _("The organization with this slug (its address on the site)."), oa.STRING),
+            ],
+            components={"Sector": SECTOR_SCHEMA},
+            example="?sector=sector-3&seeking_partners=da",
+        )
 
     def get_queryset(self):
         return public_organizations().for_listing().order_by("sort_name", "pk")

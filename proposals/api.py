@@ -8,6 +8,7 @@ never appear. Error messages are in English, like those of Wagtail's own endpoin
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
@@ -16,12 +17,14 @@ from wagtail.api.utils import get_full_url
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from directory.api import SECTOR_SCHEMA
 from directory.models import Organization, SectorSerializer
+from website import openapi as oa
 from website.models import TopicSerializer
 
 from . import selectors
 from .filters import ProposalFilterSet
-from .models import Proposal, ProposalState
+from .models import PUBLIC_STATES, Proposal, ProposalState
 
 
 def _moment(value):
@@ -124,6 +127,53 @@ class ProposalFilter(BaseFilterBackend):
         return ProposalFilterSet.from_api(request.GET, queryset).apply(queryset)
 
 
+def proposal_schema():
+    """A proposal as this endpoint shows it (its `body_fields` and the fields above)."""
+    organization = oa.obj(
+        {
+            "id": oa.INTEGER,
+            "name": oa.STRING,
+            "slug": oa.STRING,
+            "detail_url": {**oa.nullable(oa.URL), "description": _("Null when it is not in the directory.")},
+            "html_url": oa.nullable(oa.URL),
+        }
+    )
+    money = oa.nullable(oa.NUMBER)
+    fields = {
+        "title": oa.STRING,
+        "summary": oa.STRING,
+        "problem": oa.STRING,
+        "activities": oa.STRING,
+        "target_group": oa.STRING,
+        "beneficiaries_count": oa.nullable(oa.INTEGER),
+        "topics": oa.array(oa.ref("Topic")),
+        "sectors": oa.array(oa.ref("Sector")),
+        "proposing_organization": organization,
+        "addressed_authority": oa.nullable(organization),
+        "partners": {
+            **oa.array(
+                oa.obj({"organization": organization, "role": oa.STRING, "joined_at": oa.nullable(oa.DATE_TIME)})
+            ),
+            "description": _("The accepted partners, in the order they joined."),
+        },
+        "budget_ron": money,
+        "cofinancing_ron": money,
+        "duration_months": oa.nullable(oa.INTEGER),
+        "state": {"type": "string", "enum": [state.value for state in PUBLIC_STATES]},
+        "state_label": oa.STRING,
+        "decided_at": oa.nullable(oa.DATE_TIME),
+        "completed_at": oa.nullable(oa.DATE_TIME),
+        "results_summary": {**oa.nullable(oa.STRING), "description": _("Once the project is completed.")},
+        "timeline": {
+            **oa.array(oa.obj({"state": oa.STRING, "state_label": oa.STRING, "at": oa.nullable(oa.DATE_TIME)})),
+            "description": _("The states the proposal reached and when, oldest first."),
+        },
+    }
+    schema = oa.item_schema({"html_url": oa.nullable(oa.URL)}, fields)
+    schema["required"] = ["id", "meta", *fields]
+    return schema
+
+
 class ProposalAPIViewSet(BaseAPIViewSet):
     """Public proposals, the latest decision first."""
 
@@ -182,6 +232,21 @@ class ProposalAPIViewSet(BaseAPIViewSet):
     @classmethod
     def get_field_serializer_overrides(cls, model):
         return {**super().get_field_serializer_overrides(model), "html_url": HtmlUrlField(read_only=True)}
+
+    @classmethod
+    def openapi(cls):
+        return oa.EndpointSchema(
+            summary=_("Collaboration proposals"),
+            description=_(
+                "Public collaboration proposals (accepted, in progress, completed), the latest decision first, with "
+                "their organizations, accepted partners, budget and public timeline."
+            ),
+            item_name="Proposal",
+            item=proposal_schema(),
+            parameters=oa.filterset_parameters(ProposalFilterSet),
+            components={"Sector": SECTOR_SCHEMA},
+            example="?state=in_progress",
+        )
 
     def get_queryset(self):
         return selectors.public_proposals()

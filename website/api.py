@@ -12,14 +12,16 @@ from django.db import models
 from django.http import JsonResponse
 from django.urls import include, re_path
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from . import openapi as oa
 from .hooks import api_endpoints
 
 # The largest id, limit or offset a database column holds (signed 64-bit, PostgreSQL's bigint).
@@ -205,6 +207,10 @@ class PageAPIViewSet(FieldFiltersMixin, PagesAPIViewSet):
             queryset = filters.from_api(self.request.GET, queryset).apply(queryset)
         return super().filter_queryset(queryset)
 
+    @classmethod
+    def openapi(cls):
+        return _page_openapi(cls)
+
 
 def listing_filters(model):
     """The filter set of a page type's listing (its `listing_filters`), which the API reads too; or None."""
@@ -212,12 +218,131 @@ def listing_filters(model):
     return import_string(path) if path else None
 
 
+def field_filter_parameters(viewset, model, *, note=""):
+    """The field filters Wagtail accepts on a list (`?title=…`): one parameter per database field of `model`."""
+    names = set(viewset.get_available_fields(model, db_fields_only=True)) - set(viewset.known_query_parameters)
+    return [
+        oa.query_parameter(
+            name,
+            str(_("Only objects whose field has exactly this value.")) + note,
+            {"type": "integer"} if _holds_integers(model, name) else {"type": "string"},
+        )
+        for name in sorted(names)
+    ]
+
+
+def page_type_filter_parameters():
+    """The filters of the page types that have a listing (`listing_filters`), with the types each applies to."""
+    by_type = []
+    for model in get_page_models():
+        if filters := listing_filters(model):
+            page_type = model._meta.label
+            parameters = oa.filterset_parameters(filters)
+            for parameter in parameters:
+                parameter["description"] = f"`type={page_type}`: {parameter['description']}"
+            by_type.append(parameters)
+    return oa.merge_parameters(by_type)
+
+
+def _page_openapi(cls):
+    root = str(_("An id, or `root` for the site's home page."))
+    integer_or_root = {"type": "string", "pattern": "^([0-9]+|root)$"}
+    own = [
+        oa.query_parameter(
+            "type",
+            _("Page types, as `app.Model`, separated by commas (news.NewsPage, funding.FundingCallPage, …)."),
+            {"type": "string", "maxLength": MAX_PARAMETER_LENGTH},
+        ),
+        oa.query_parameter("child_of", str(_("Only the children of this page.")) + " " + root, integer_or_root),
+        oa.query_parameter(
+            "descendant_of", str(_("Only the descendants of this page.")) + " " + root, integer_or_root
+        ),
+        oa.query_parameter("ancestor_of", _("Only the ancestors of this page."), {"type": "integer", "minimum": 0}),
+        oa.query_parameter(
+            "translation_of", str(_("Only the translations of this page.")) + " " + root, integer_or_root
+        ),
+        oa.query_parameter("locale", _("Only pages in this language (`ro`)."), {"type": "string"}),
+        oa.query_parameter("site", _("Only pages of the site with this host name."), {"type": "string"}),
+        *field_filter_parameters(cls, Page),
+        *page_type_filter_parameters(),
+    ]
+    meta = {
+        "html_url": oa.nullable(oa.URL),
+        "slug": oa.STRING,
+        "show_in_menus": oa.BOOLEAN,
+        "seo_title": oa.STRING,
+        "search_description": oa.STRING,
+        "first_published_at": oa.nullable(oa.DATE_TIME),
+        "alias_of": oa.nullable(oa.obj({"id": oa.INTEGER}, required=["id"])),
+        "parent": oa.nullable(oa.obj({"id": oa.INTEGER, "meta": oa.obj({})}, required=["id"])),
+        "locale": oa.STRING,
+    }
+    item = oa.item_schema(
+        meta,
+        {"title": oa.STRING},
+        description=_(
+            "A page. With `fields=*` (or named fields), the fields its type adds: rich text as HTML, "
+            "images with their renditions, derived statuses."
+        ),
+        # The detail adds `parent`, `fields=*` adds `locale`: the page's own meta is always there.
+        meta_required=["type", "detail_url", "html_url", "slug"],
+    )
+    item["required"] = ["id", "meta", "title"]
+    return oa.EndpointSchema(
+        summary=_("Pages: news, guides, funding calls, consultations and content pages"),
+        description=_(
+            "Every public page of the site. Filter by type with `type=` (e.g. `news.NewsPage`); with one type, "
+            "its own filters (`topic`, `status`, …) and `fields=*` for all of its fields."
+        ),
+        item_name="Page",
+        item=item,
+        parameters=own,
+        find_parameters=[
+            oa.query_parameter("html_path", _("The page's path on the website (`/stiri/`)."), {"type": "string"})
+        ],
+        example="?type=funding.FundingCallPage&status=deschis&fields=*",
+    )
+
+
+def _file_openapi(cls, model, *, item_name, summary, description, fields):
+    return oa.EndpointSchema(
+        summary=summary,
+        description=description,
+        item_name=item_name,
+        item=oa.item_schema({"tags": oa.array(oa.STRING), "download_url": oa.STRING}, {"title": oa.STRING, **fields}),
+        parameters=field_filter_parameters(cls, model),
+        example="?limit=5",
+    )
+
+
 class ImageAPIViewSet(FieldFiltersMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint, with checked field filters."""
+
+    @classmethod
+    def openapi(cls):
+        return _file_openapi(
+            cls,
+            cls.model,
+            item_name="Image",
+            summary=_("Images"),
+            description=_("The site's images, with their size and the original file's address."),
+            fields={"width": oa.INTEGER, "height": oa.INTEGER},
+        )
 
 
 class DocumentAPIViewSet(FieldFiltersMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, with checked field filters."""
+
+    @classmethod
+    def openapi(cls):
+        return _file_openapi(
+            cls,
+            cls.model,
+            item_name="Document",
+            summary=_("Documents"),
+            description=_("The site's documents (guides, forms, reports), with their download address."),
+            fields={},
+        )
 
 
 api_router = StrictAPIRouter("wagtailapi_v2")

@@ -6,7 +6,7 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import calendar, views
+from . import calendar, openapi, views
 from .api import api_router
 from .hooks import sitemaps
 from .spreadsheets import safe_report_urlpatterns
@@ -21,6 +21,8 @@ urlpatterns = [
     *safe_report_urlpatterns(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/openapi.json", openapi.openapi_json, name="api_openapi"),
+    path("api/docs/", openapi.api_docs, name="api_docs"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
