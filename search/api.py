@@ -13,11 +13,13 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from rest_framework.response import Response
 from wagtail.api.utils import get_full_url
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
+from website import openapi as oa
 from website.models import Topic
 
 from .models import SearchDocument
@@ -36,6 +38,67 @@ def _topics(document):
     return [{"slug": topic.slug, "name": topic.name} for topic in document.topics.all()]
 
 
+def _facet(key):
+    return oa.obj(
+        {
+            key: oa.STRING,
+            ("label" if key == "type" else "name"): oa.STRING,
+            "count": oa.INTEGER,
+            "selected": oa.BOOLEAN,
+        }
+    )
+
+
+def search_openapi():
+    """What `/api/v2/search/` answers (`_item`, `listing_view`'s `meta`), for website.openapi."""
+    kinds = list(search_kinds())
+    item = oa.obj(
+        {
+            "id": oa.INTEGER,
+            "type": {"type": "string", "enum": kinds},
+            "type_label": oa.STRING,
+            "title": oa.STRING,
+            "title_html": {**oa.STRING, "description": _("The title with the words found in <mark>.")},
+            "url": oa.URL,
+            "snippet": oa.STRING,
+            "snippet_html": {**oa.STRING, "description": _("The snippet with the words found in <mark>.")},
+            "date": oa.nullable(oa.DATE),
+            "closes_at": oa.nullable(oa.DATE_TIME),
+            "topics": oa.array(oa.obj({"slug": oa.STRING, "name": oa.STRING})),
+        }
+    )
+    return oa.EndpointSchema(
+        summary=_("Site search"),
+        description=_(
+            "The site-wide search's results, by relevance, with highlighted snippets and the type and topic facets: "
+            "the same results as the site's search page. Without `q`, nothing is listed."
+        ),
+        item_name="SearchResult",
+        item=item,
+        list_item=oa.ref("SearchResult"),
+        list_meta={
+            "truncated": {**oa.BOOLEAN, "description": _("Only the most relevant results are listed.")},
+            "query": oa.obj({"text": oa.STRING, "terms": oa.array(oa.STRING)}),
+            "facets": oa.obj({"types": oa.array(_facet("type")), "topics": oa.array(_facet("topic"))}),
+        },
+        parameters=[
+            oa.query_parameter(
+                "q",
+                _("The words to search for (at most %(length)d characters).") % {"length": MAX_QUERY_CHARACTERS},
+                {"type": "string", "maxLength": MAX_QUERY_CHARACTERS},
+            ),
+            oa.query_parameter(
+                "type",
+                str(_("Types of results, separated by commas: %(types)s.")) % {"types": ", ".join(kinds)},
+                oa.STRING,
+            ),
+            oa.query_parameter("topic", _("A topic's slug."), oa.STRING),
+        ],
+        detail_parameters=frozenset(["format", "_"]),
+        example="?q=economie%20socială",
+    )
+
+
 class SearchAPIViewSet(BaseAPIViewSet):
     """Ranked, faceted search results; a detail is one search document (`/api/v2/search/<id>/`)."""
 
@@ -44,6 +107,10 @@ class SearchAPIViewSet(BaseAPIViewSet):
     known_query_parameters = frozenset(["q", "type", "topic", "limit", "offset", "format", "_"])
     detail_query_parameters = frozenset(["format", "_"])
     find_query_parameters = frozenset(["id"])
+
+    @classmethod
+    def openapi(cls):
+        return search_openapi()
 
     def get_queryset(self):
         return SearchDocument.objects.filter(kind__in=list(search_kinds())).order_by("pk")
