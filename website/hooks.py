@@ -19,7 +19,10 @@ HOME_PAGE_BLOCKS_HOOK `register_home_page_blocks`
     their index, the first item's parent), sorted by `order`; a block without items is not shown.
     Items that are not pages come with `"card": template` (their card, reading `item`) and `"more_url"`.
 API_ENDPOINTS_HOOK `register_api_endpoints`
-    `fn()` -> `(name, viewset class)`: an endpoint of the partner API at `/api/v2/<name>/`.
+    `fn()` -> `(name, viewset class)`: an endpoint of the partner API at `/api/v2/<name>/`. The viewset
+    describes itself for `/api/v2/openapi.json` and `/api/docs/` with a classmethod `openapi()` returning a
+    `website.openapi.EndpointSchema` (its fields' schema, its filters from its filter set with
+    `filterset_parameters`); tests/api/test_openapi.py fails for an endpoint without one.
 SITEMAPS_HOOK `register_sitemaps`
     `fn()` -> `{name: Sitemap class}`: sections of `sitemap.xml` beside the pages.
 PROFILE_SECTIONS_HOOK `directory_organization_profile_sections`
