@@ -35,6 +35,20 @@ class HtmlUrlField(Field):
         return get_full_url(self.context["request"], page.get_url(self.context["request"]))
 
 
+class DetailUrlField(Field):
+    """This endpoint's own detail URL: Wagtail's would name the first endpoint serving the model (`pages`)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        request = self.context["request"]
+        # The namespace of the URL that reached this endpoint (`wagtailapi_v2:consultations`).
+        namespace = request.resolver_match.namespace
+        path = ConsultationAPIViewSet.get_object_detail_urlpath(ConsultationPage, page.pk, namespace=namespace)
+        return get_full_url(request, path)
+
+
 class RecommendationsField(Field):
     """The approved recommendations, oldest first, each with the authority's answer (or null)."""
 
@@ -194,6 +208,7 @@ class ConsultationAPIViewSet(BaseAPIViewSet):
     def get_field_serializer_overrides(cls, model):
         return {
             **super().get_field_serializer_overrides(model),
+            "detail_url": DetailUrlField(read_only=True),
             "html_url": HtmlUrlField(read_only=True),
             "recommendations": RecommendationsField(read_only=True),
             "counts": CountsField(read_only=True),

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the rest: the API's rate limit refuses early, and its ETag/304 sees the final answer.
+    "website.api_middleware.APIHTTPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -182,6 +184,8 @@ RATE_LIMITS = {
     "proposal_create": {"user": "10/h", "ip": "30/h"},
     "proposal_comment": {"user": "30/h", "ip": "90/h"},
     "proposal_partner_offer": {"user": "10/h", "ip": "30/h"},
+    # Every request to the partner API (/api/v2/), per client (website.api_middleware).
+    "api": {"ip": "600/m"},
 }
 
 # Login throttling (django-axes), on every login form (the members' and the Wagtail admin's): 5 failures for one
@@ -280,6 +284,8 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# How long browsers and proxies may reuse an API answer (website.api_middleware).
+API_CACHE_SECONDS = 60
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
