@@ -247,7 +247,11 @@ def base_components():
         "responses": {
             "BadRequest": _error_response(_("A parameter that is unknown, malformed or out of range.")),
             "NotFound": _error_response(_("No public object has this id.")),
-            "TooManyRequests": _error_response(_("Too many requests from this client: wait and try again.")),
+            "TooManyRequests": {
+                **_error_response(_("Too many requests from this client: wait and try again.")),
+                # Seconds to wait (website.api_middleware).
+                "headers": {"Retry-After": {"schema": {"type": "integer", "minimum": 0}}},
+            },
         },
     }
 

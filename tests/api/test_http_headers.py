@@ -10,7 +10,9 @@ from django.core.cache import cache
 from django.test import Client
 
 from tests.api.test_fuzz import BASE_QUERIES, content, detail_url, endpoints  # noqa: F401 (a fixture)
+from website.api import api_router
 from website.api_middleware import ALLOWED_METHODS
+from website.openapi import build_document
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +147,11 @@ def test_consultations_link_to_their_own_endpoint(client, content):  # noqa: F81
         detail = client.get(item["meta"]["detail_url"])
         assert detail.status_code == 200
         assert detail.json()["meta"]["detail_url"] == item["meta"]["detail_url"]
+
+
+def test_the_document_describes_the_429_and_its_retry_after():
+    document = build_document(api_router)
+    too_many = document["components"]["responses"]["TooManyRequests"]
+    assert too_many["headers"]["Retry-After"]["schema"]["type"] == "integer"
+    for path in document["paths"].values():
+        assert path["get"]["responses"]["429"] == {"$ref": "#/components/responses/TooManyRequests"}
