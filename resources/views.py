@@ -1,11 +1,29 @@
 """A resource's file downloads: served under a readable name (the file's title, not the uploaded name) and counted."""
 
+from urllib.parse import urlencode
+
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET
 from wagtail import hooks
 
 from . import files, services
+from .models import ResourceIndexPage, ResourceKind
+
+# The library's strategies and public policies in force: where the menu's "Politici publice" leads.
+PUBLIC_POLICIES_QUERY = {"tip": ResourceKind.STRATEGY, "in_vigoare": "da"}
+
+
+@require_GET
+def public_policies(request):
+    """`/politici-publice/`: the library's listing of the strategies and public policies in force. A fixed address,
+    so that the menu entry costs no query on every page; the library is looked up only when it is followed."""
+    index = ResourceIndexPage.objects.live().public().first()
+    url = index.get_url(request) if index else None
+    if not url:
+        raise Http404
+    return redirect(f"{url}?{urlencode(PUBLIC_POLICIES_QUERY)}")
 
 
 def download(request, resource, document_id):

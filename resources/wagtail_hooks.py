@@ -1,5 +1,4 @@
-from urllib.parse import urlencode
-
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -8,23 +7,14 @@ from search.documents import page_document
 from search.registry import SEARCH_KINDS_HOOK, SearchKind
 from website.hooks import DEMO_DATA_HOOK, HOME_PAGE_BLOCKS_HOOK, NAVIGATION_HOOK, PROFILE_SECTIONS_HOOK
 
-from .models import ResourceDocument, ResourceIndexPage, ResourceKind, ResourcePage
+from .models import ResourceDocument, ResourcePage
 from .text import document_text
-
-# The listing of the public policies in force, which the menu's "Politici publice" opens.
-PUBLIC_POLICIES_QUERY = {"tip": ResourceKind.STRATEGY, "in_vigoare": "da"}
 
 
 @hooks.register(NAVIGATION_HOOK)
 def public_policies_navigation(request):
-    """The header entry "Politici publice": the library's strategies and policies in force (when it exists)."""
-    index = ResourceIndexPage.objects.live().public().only("id", "url_path", "path", "depth").first()
-    if index is None:
-        return None
-    url = index.get_url(request)
-    if not url:
-        return None
-    return {"title": _("Public policies"), "url": f"{url}?{urlencode(PUBLIC_POLICIES_QUERY)}", "order": 80}
+    """The header entry "Politici publice": the library's strategies and policies in force (resources.views)."""
+    return {"title": _("Public policies"), "url": reverse("resources:public_policies"), "order": 80}
 
 
 @hooks.register(HOME_PAGE_BLOCKS_HOOK)

@@ -13,10 +13,10 @@ from tests.factories.website import TopicFactory
 pytestmark = pytest.mark.django_db
 
 # Five of them count the options of the kind, topic, publisher, year and "in force" filters, three read the
-# publishers and the years offered; the menu's "Politici publice" entry reads the library's address.
-INDEX_MAX_QUERIES = 30
+# publishers and the years offered.
+INDEX_MAX_QUERIES = 28
 API_MAX_QUERIES = 16
-HOME_MAX_QUERIES = 27
+HOME_MAX_QUERIES = 25
 PROFILE_MAX_QUERIES = 30
 
 

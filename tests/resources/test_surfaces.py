@@ -65,21 +65,25 @@ class TestSearch:
 
 class TestNavigation:
     def test_public_policies_lead_to_the_strategies_in_force(self, client, home_page, resource_index):
-        request = RequestFactory().get("/")
-        entry = public_policies_navigation(request)
-        assert entry["title"] == "Politici publice"
-        assert entry["url"] == "/resurse/?tip=strategie&in_vigoare=da"
+        entry = public_policies_navigation(RequestFactory().get("/"))
+        assert entry == {"title": "Politici publice", "url": "/politici-publice/", "order": 80}
         in_force = strategy(resource_index, start=2022, end=2099, title="Strategia în vigoare")
         strategy(resource_index, start=2015, end=2020, year=2015, title="Strategia expirată")
-        response = client.get(entry["url"])
-        assert [page.pk for page in response.context["resources"]] == [in_force.pk]
         html = client.get("/").content.decode()
-        assert (
-            '<a class="site-nav__link" href="/resurse/?tip=strategie&amp;in_vigoare=da">Politici publice</a>' in html
-        )
+        assert '<a class="site-nav__link" href="/politici-publice/">Politici publice</a>' in html
+        response = client.get(entry["url"])
+        assert response.status_code == 302
+        assert response["Location"] == "/resurse/?tip=strategie&in_vigoare=da"
+        listed = client.get(response["Location"]).context["resources"]
+        assert [page.pk for page in listed] == [in_force.pk]
 
-    def test_no_library_no_entry(self, home_page):
-        assert public_policies_navigation(RequestFactory().get("/")) is None
+    def test_the_menu_entry_costs_no_query(self, django_assert_num_queries):
+        with django_assert_num_queries(0):
+            public_policies_navigation(RequestFactory().get("/"))
+
+    def test_without_a_library_it_is_a_404(self, client, home_page):
+        assert client.get("/politici-publice/").status_code == 404
+        assert client.post("/politici-publice/").status_code == 405
 
 
 class TestProfiles:

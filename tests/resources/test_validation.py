@@ -181,3 +181,13 @@ def test_the_preview_of_a_published_resource_shows_the_edited_files(admin_client
     assert response.json()["is_valid"]
     html = admin_client.get(url).content.decode()
     assert f"{page.url}descarca/{document.pk}/" in html
+
+
+def test_the_admin_forms_open(admin_client, home_page, resource_index):
+    from tests.factories.consultations import ConsultationIndexPageFactory, ConsultationPageFactory
+
+    html = admin_client.get(add_url(resource_index)).content.decode()
+    assert 'name="valid_from"' in html and 'name="related_links-TOTAL_FORMS"' in html
+    consultation = ConsultationPageFactory(parent=ConsultationIndexPageFactory(parent=home_page))
+    html = admin_client.get(f"/admin/pages/{consultation.pk}/edit/").content.decode()
+    assert 'name="implemented_policy"' in html

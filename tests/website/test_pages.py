@@ -191,5 +191,12 @@ def test_navigation_lists_menu_pages_then_directory_then_plain_pages(client, hom
     ContentPageFactory(parent=home_page, title="Ascunsă", slug="ascunsa", show_in_menus=False)
     response = client.get("/organizatii/")
     nav = [(item["title"], item["url"], item["current"]) for item in response.context["nav_items"]]
-    assert nav == [("Știri", "/stiri/", False), ("Organizații", "/organizatii/", True), ("Despre", "/despre/", False)]
+    assert nav == [
+        ("Știri", "/stiri/", False),
+        ("Politici publice", "/politici-publice/", False),
+        ("Căutare", "/cautare/", False),
+        ("Propuneri", "/propuneri/", False),
+        ("Organizații", "/organizatii/", True),
+        ("Despre", "/despre/", False),
+    ]
     assert 'href="/organizatii/" aria-current="page"' in response.content.decode()

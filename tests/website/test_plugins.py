@@ -43,7 +43,7 @@ def request_(rf: RequestFactory):
 
 def test_navigation_entries(db, request_):
     entries = site_hooks.navigation_items(request_)
-    assert [entry["url"] for entry in entries] == ["/cautare/", "/propuneri/", "/organizatii/"]
+    assert [entry["url"] for entry in entries] == ["/politici-publice/", "/cautare/", "/propuneri/", "/organizatii/"]
     assert all(isinstance(entry["title"], str) and isinstance(entry["order"], int) for entry in entries)
 
 
@@ -100,5 +100,5 @@ def test_sitemaps_and_profile_sections():
 
 def test_api_endpoints():
     endpoints = dict(site_hooks.api_endpoints())
-    assert set(endpoints) == {"organizations", "consultations", "proposals"}
+    assert set(endpoints) == {"organizations", "consultations", "proposals", "search"}
     assert all(issubclass(viewset, BaseAPIViewSet) for viewset in endpoints.values())
