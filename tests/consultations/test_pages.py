@@ -297,7 +297,8 @@ def test_members_report_an_approved_recommendation_through_the_report_view(clien
     client.force_login(member)
     page = client.get(consultation.url).text
     card = page[page.index(f'id="recomandare-{approved.pk}"') :]
-    assert f'<a class="report-link" href="{url}">Raportează</a>' in card[: card.index("</li>")]
+    link = f'<a class="report-link" href="{url}">Raportează<span class="visually-hidden">: {approved}</span></a>'
+    assert link in card[: card.index("</li>")]  # screen readers hear which recommendation it reports
     assert page.count('class="report-link"') == 1  # the pending one is neither shown nor reportable
 
     assert client.get(url).status_code == 200
