@@ -21,7 +21,7 @@ from website.groups import EDITORS, MODERATORS, setup_groups
 from website.models import FormPage
 from website.spreadsheets import Column, SafeSpreadsheetExportMixin, csv_cell, csv_lines, safe_cell, write_xlsx
 
-# Every app of this repository (not Wagtail's or a library's): a new app's viewsets are checked without editing this file.
+# Every app of this repository (not Wagtail's or a library's): a new app's viewsets are checked unlisted.
 PROJECT_APPS = tuple(
     config.name
     for config in apps.get_app_configs()
