@@ -12,6 +12,9 @@ backend's (Wagtail's; search.backends on SQLite and PostgreSQL); the order is de
 
 Only the best RESULTS_LIMIT matches are ranked and paged; counts (total, facets) cover every match.
 Queries per search are constant: facets (2), topics' names (1), ranked matches (1), the page's documents (1).
+
+`suggest(query)` completes titles for the search boxes (one query); `matching_object_ids` and `ranked_object_ids`
+let a listing filter and order its own objects by the search (the directory).
 """
 
 from dataclasses import dataclass, field

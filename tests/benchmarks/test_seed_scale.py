@@ -113,5 +113,7 @@ def test_the_site_wide_search_finds_what_was_seeded(home_page):
     assert documents.filter(kind="finantari").count() == 3
     assert documents.filter(kind="ghiduri").count() == 2
     assert "Search documents: 20" in output
+    # A second run that creates nothing leaves them as they are.
+    assert "Search documents: nothing new" in seed_scale(**TARGETS)
     organization = Organization.objects.order_by("pk").first()
     assert find(organization.name).hits(0, 1)[0].document.title == organization.name
