@@ -19,6 +19,7 @@ Other databases and OpenSearch get Wagtail's own backends.
 """
 
 from django.db import connection
+from django.db.models import Q
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.query import PlainText
 
@@ -106,5 +107,34 @@ def _postgres_compiler(*, autocomplete=False):
             if invert:
                 operator = "or" if operator == "and" else "and"
             return SearchQuery(_combine(lexemes, operator), search_type="raw", config=config)
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            words_found = self._words_in_title_or_text(config)
+            if words_found is None:
+                return super().search(config, start, stop, score_field=score_field, backend=backend)
+            # The compiler answers several calls (results, count, facets): its queryset is narrowed for this one.
+            queryset = self.queryset
+            self.queryset = queryset.filter(words_found)
+            try:
+                return super().search(config, start, stop, score_field=score_field, backend=backend)
+            finally:
+                self.queryset = queryset
+
+        def _words_in_title_or_text(self, config):
+            """Each word in the title or in the text, a condition the GIN indexes of both serve. Wagtail's search
+            matches the two joined (title || body), which no index serves: alone, it reads every document (a
+            second for 30,000); this narrows the rows first and leaves the result unchanged."""
+            query = self.query
+            if autocomplete or self.fields is not None or not isinstance(query, PlainText):
+                return None
+            conditions = []
+            for term in (romanian_lower(word) for word in words(query.query_string)):
+                spellings = dict.fromkeys([term, normalize(term)])
+                lexeme = _combine([Lexeme(spelling, prefix=is_prefix_term(spelling)) for spelling in spellings], "or")
+                word = SearchQuery(lexeme, search_type="raw", config=config)
+                conditions.append(Q(index_entries__title=word) | Q(index_entries__body=word))
+            if not conditions:
+                return None
+            return _combine(conditions, query.operator.lower())
 
     return RomanianPostgresSearchQueryCompiler
