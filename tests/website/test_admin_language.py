@@ -156,7 +156,8 @@ def admin_urls():
         viewset = model.snippet_viewset
         urls.append(reverse(viewset.get_url_name("list")))
         urls.append(reverse(viewset.get_url_name("add")))
-        first = model.objects.first()
+        listed = viewset.get_queryset(None)  # what the admin lists (proposals: never drafts)
+        first = (listed if listed is not None else model.objects).order_by("pk").first()
         if first is not None:
             urls.append(reverse(viewset.get_url_name("edit"), args=[first.pk]))
             urls.append(reverse(viewset.get_url_name("history"), args=[first.pk]))
