@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.utils.translation import gettext, pgettext
 from playwright.sync_api import expect
+from wagtail.models import Collection
 
 from resources.models import ResourceKind, ResourcePage
 from tests.factories.consultations import AuthorityFactory
@@ -21,6 +22,8 @@ DOCUMENT_TITLE = "Strategia serviciilor sociale – Sectorul 3, 2025–2099"
 
 @pytest.fixture
 def library(transactional_db, home_page):
+    # A live-server test before this one flushed the migrations' root collection: documents need it.
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
     index = ResourceIndexPageFactory(parent=home_page, show_in_menus=True)
     sector_3 = AuthorityFactory(name="Primăria Sectorului 3", slug="primaria-sectorului-3")
     in_force = ResourcePageFactory(
