@@ -11,7 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from directory.models import Organization, Sector
+from directory.filters import sector_options
+from directory.models import Organization
 from website.collation import romanian
 from website.filters import ChoiceFilter, ListingFilterSet, SearchFilter, topic_filter
 
@@ -29,11 +30,6 @@ def authority_options(filterset=None):
     else:
         organizations = organizations.filter(consultations__isnull=False).distinct()
     return organizations.order_by(romanian("name")).values_list("slug", "name")
-
-
-def sector_options(filterset=None):
-    """Bucharest's sectors and the whole municipality, in their fixed order."""
-    return Sector.objects.values_list("slug", "name")
 
 
 def day_start(day):

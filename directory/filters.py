@@ -40,7 +40,8 @@ def kind_options(filterset):
     )
 
 
-def sector_options(filterset):
+def sector_options(filterset=None):
+    """Bucharest's sectors and the whole municipality, in their fixed order (every listing with a sector filter)."""
     return Sector.objects.values_list("slug", "name")
 
 

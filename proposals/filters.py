@@ -8,7 +8,8 @@ Only public proposals are ever filtered here: the options offer nothing a draft 
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Organization, Sector
+from directory.filters import sector_options
+from directory.models import Organization
 from website.collation import romanian
 from website.filters import ChoiceFilter, ListingFilterSet, topic_filter
 
@@ -23,11 +24,6 @@ def authority_options(filterset=None):
     else:
         organizations = organizations.filter(received_proposals__state__in=PUBLIC_STATES).distinct()
     return organizations.order_by(romanian("name")).values_list("slug", "name")
-
-
-def sector_options(filterset=None):
-    """Bucharest's sectors and the whole municipality, in their fixed order."""
-    return Sector.objects.values_list("slug", "name")
 
 
 class ProposalFilterSet(ListingFilterSet):
