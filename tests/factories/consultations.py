@@ -21,7 +21,7 @@ class ConsultationIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class AuthorityFactory(OrganizationFactory):
-    name = factory.Sequence(lambda n: f"Primăria Sectorului {n}")
+    name = factory.Sequence(lambda n: f"Primăria Sectorului {n} (test)")  # never a real name a test spells out
     kind = Organization.Kind.LOCAL_AUTHORITY
 
 
