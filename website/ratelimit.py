@@ -3,7 +3,7 @@
 The one rule for "who is this client" (`client_ip`, `client_key`) also serves django-axes and the news view counter.
 
 Each action has its limits in settings.RATE_LIMITS, e.g. `"contact_form": {"user": "5/h", "ip": "20/h"}` (a count per
-`s`, `m`, `h` or `d`). A submission is counted in the cache (atomically, each counter expiring with its window); when
+`s`, `m`, `h` or `d`; several, comma-separated, all hold: `"4/m,30/h"` stops a burst and a long run). A submission is counted in the cache (atomically, each counter expiring with its window); when
 one of the counters goes past its limit, `consume` raises RateLimited, a ValidationError that the form shows.
 """
 
@@ -80,8 +80,11 @@ def consume(request, action):
         subjects["user"] = user.pk
     exceeded = False
     for kind, subject in subjects.items():
-        if kind in limits and _hit(f"ratelimit:{action}:{kind}:{subject}", *parse_rate(limits[kind])):
-            exceeded = True
+        rates = [rate.strip() for rate in limits.get(kind, "").split(",") if rate.strip()]
+        for rate in rates:
+            key = f"ratelimit:{action}:{kind}:{subject}" + (f":{rate}" if len(rates) > 1 else "")
+            if _hit(key, *parse_rate(rate)):
+                exceeded = True
     if exceeded:
         raise RateLimited
 

@@ -162,3 +162,16 @@ class TestContactForm:
         assert response.status_code == 429
         assert "Din cont" in response.content.decode()
         assert len(mail.outbox) == allowed
+
+
+@override_settings(RATE_LIMITS={"test": {"user": "2/m,3/h"}})
+def test_several_rates_all_hold(db):
+    """A burst limit and a longer one: the burst stops the third in a minute, the hourly one the fourth in an hour."""
+    user = UserFactory()
+    for _ in range(2):
+        ratelimit.consume(request_from("203.0.113.1", user), "test")
+    with pytest.raises(ratelimit.RateLimited):
+        ratelimit.consume(request_from("203.0.113.1", user), "test")
+    cache.delete(f"ratelimit:test:user:{user.pk}:2/m")  # the minute has passed
+    with pytest.raises(ratelimit.RateLimited):
+        ratelimit.consume(request_from("203.0.113.1", user), "test")  # the fourth this hour
