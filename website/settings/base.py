@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "consultations",
     "proposals",
     "resources",
+    "dialogue",
     "directory",
     "members",
     "participation",
@@ -184,6 +185,8 @@ RATE_LIMITS = {
     "proposal_create": {"user": "10/h", "ip": "30/h"},
     "proposal_comment": {"user": "30/h", "ip": "90/h"},
     "proposal_partner_offer": {"user": "10/h", "ip": "30/h"},
+    # Threads, replies and their edits: a burst of a few, and a ceiling per hour.
+    "dialogue_post": {"user": "4/m,30/h", "ip": "10/m,90/h"},
     # Every request to the partner API (/api/v2/), per client (website.api_middleware).
     "api": {"ip": "600/m"},
 }
