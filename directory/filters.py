@@ -2,8 +2,8 @@
 
 Read by the listing, the open-data exports and the API; several values of one filter widen it, different filters
 narrow each other. `q` is the site-wide search's (search/): its Romanian matching over the organizations' search
-documents (name, short name, kind, description, partners sought, address), and with a query the listing is ordered
-by relevance, organizations whose name matches first.
+documents (name, short name, kind, description, partners sought, address, fiscal code), and with a query the
+listing is ordered by relevance, organizations whose name matches first.
 """
 
 from django.db.models import Case, Q, Value, When

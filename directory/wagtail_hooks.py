@@ -178,7 +178,8 @@ def followable_organizations():
 
 @hooks.register(SEARCH_KINDS_HOOK)
 def directory_search_kinds():
-    """Published organizations in the site-wide search; an organization ranks first for its name (priority)."""
+    """Published organizations in the site-wide search; an organization ranks first for its name (priority) and is
+    found by its fiscal code, with or without the "RO" prefix (the code is stored without it)."""
 
     def document(organization):
         return DocumentData(
@@ -190,6 +191,9 @@ def directory_search_kinds():
                 organization.description,
                 organization.partnership_text,
                 organization.address,
+                # Last, so that a snippet shows the text first. "RO4267117" is one word to the search, not a prefix
+                # of "4267117": both spellings are searched.
+                organization.cui and f"{organization.cui} RO{organization.cui}",
             ),
             topics=tuple(topic.pk for topic in organization.topics.all()),
             priority=1,

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories.directory import OrganizationFactory
+from tests.factories.directory import OrganizationFactory, valid_cui
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,50 @@ def test_the_exports_follow_the_search(client, organizations):
 def test_the_api_search_finds_the_same(client, organizations):
     response = client.get("/api/v2/organizations/", {"search": "gradinarit"})
     assert [item["name"] for item in response.json()["items"]] == ["Asociația Aripi"]
+
+
+SEARCH = reverse("search:search")
+
+
+@pytest.fixture
+def by_code(home_page):
+    """Two published organizations with known fiscal codes and a draft whose code must never be found."""
+    return {
+        "lumina": OrganizationFactory(name="Fundația Lumina Copiilor", cui=valid_cui(3141592)),
+        "titan": OrganizationFactory(name="Asociația Vecinii din Titan", cui=valid_cui(2718281)),
+        "draft": OrganizationFactory(name="Asociația Ascunsă", cui=valid_cui(1618033), publish=False),
+    }
+
+
+def search_titles(response):
+    return [hit.document.title for hit in response.context["hits"]]
+
+
+@pytest.mark.parametrize("prefix", ["", "RO", "ro"])
+def test_an_organization_is_found_by_its_fiscal_code(client, by_code, prefix):
+    query = prefix + by_code["lumina"].cui
+    assert names(client.get(INDEX, {"q": query})) == ["Fundația Lumina Copiilor"]
+    response = client.get(SEARCH, {"q": query})
+    assert response.status_code == 200
+    assert search_titles(response) == ["Fundația Lumina Copiilor"]
+    # The result shows the code that was found, as the document spells it.
+    assert f"<mark>{query.upper()}</mark>" in response.content.decode()
+
+
+def test_a_draft_is_not_found_by_its_fiscal_code(client, by_code):
+    cui = by_code["draft"].cui
+    assert names(client.get(INDEX, {"q": cui})) == []
+    assert search_titles(client.get(SEARCH, {"q": cui})) == []
+
+
+def test_a_changed_fiscal_code_is_searched_once_published(client, by_code):
+    organization = by_code["titan"]
+    old, new = organization.cui, valid_cui(2718282)
+    organization.cui = f"RO {new}"
+    organization.save_revision().publish()
+    organization.refresh_from_db()
+    assert organization.cui == new
+    assert names(client.get(INDEX, {"q": new})) == ["Asociația Vecinii din Titan"]
+    assert search_titles(client.get(SEARCH, {"q": f"RO{new}"})) == ["Asociația Vecinii din Titan"]
+    assert names(client.get(INDEX, {"q": old})) == []
+    assert search_titles(client.get(SEARCH, {"q": old})) == []
