@@ -32,6 +32,7 @@ urlpatterns = [
     re_path(r"^(?P<path>(?:[\w\-]+/)*)calendar\.ics$", calendar.page_calendar, name="page_calendar"),
     path("", include("consultations.urls")),
     path("", include("proposals.urls")),
+    path("", include("dialogue.urls")),
     path("", include("resources.urls")),
     path("organizatii/", include("directory.urls")),
     path("cautare/", include("search.urls")),
