@@ -11,25 +11,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from directory.filters import sector_options
-from directory.models import Organization
-from website.collation import romanian
+from directory.filters import authority_options_for, sector_options
 from website.filters import ChoiceFilter, ListingFilterSet, SearchFilter, topic_filter
 
 from .status import BUCHAREST, ConsultationStatus, status_condition
 
-
-def authority_options(filterset=None):
-    """The published authorities that initiated one of the listed consultations (live and public), by slug.
-
-    A draft's or a private consultation's authority is not offered: the options say nothing the listing hides.
-    """
-    organizations = Organization.objects.live().filter(kind__in=Organization.AUTHORITY_KINDS)
-    if filterset is not None and filterset.queryset is not None:
-        organizations = organizations.filter(pk__in=filterset.queryset.order_by().values("authority_id"))
-    else:
-        organizations = organizations.filter(consultations__isnull=False).distinct()
-    return organizations.order_by(romanian("name")).values_list("slug", "name")
+# The authorities of the listed consultations (live and public): a draft's or a private consultation's authority
+# is not offered, the options say nothing the listing hides.
+authority_options = authority_options_for("authority_id", related=Q(consultations__isnull=False))
 
 
 def day_start(day):

@@ -10,7 +10,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from search.query import matching_object_ids, ranked_object_ids
-from website.collation import romanian_sort_key
+from website.collation import romanian, romanian_sort_key
 from website.filters import (
     ListingFilterSet,
     MultipleChoiceFilter,
@@ -43,6 +43,22 @@ def kind_options(filterset):
 def sector_options(filterset=None):
     """Bucharest's sectors and the whole municipality, in their fixed order (every listing with a sector filter)."""
     return Sector.objects.values_list("slug", "name")
+
+
+def authority_options_for(field, *, related):
+    """The options of a filter by authority: the published authorities (Organization.AUTHORITY_KINDS), by slug in
+    Romanian order, that the filter set's listed rows name through `field` ("authority_id"); without a queryset,
+    those that `related` finds (a Q on Organization, e.g. Q(consultations__isnull=False))."""
+
+    def authority_options(filterset=None):
+        organizations = Organization.objects.live().filter(kind__in=Organization.AUTHORITY_KINDS)
+        if filterset is not None and filterset.queryset is not None:
+            organizations = organizations.filter(pk__in=filterset.queryset.order_by().values(field))
+        else:
+            organizations = organizations.filter(related).distinct()
+        return organizations.order_by(romanian("name")).values_list("slug", "name")
+
+    return authority_options
 
 
 def search_condition(text):

@@ -5,25 +5,19 @@ under the names `state`, `authority`, `topic` and `sector`.
 Only public proposals are ever filtered here: the options offer nothing a draft or a private proposal would reveal.
 """
 
+from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from directory.filters import sector_options
-from directory.models import Organization
-from website.collation import romanian
+from directory.filters import authority_options_for, sector_options
 from website.filters import ChoiceFilter, ListingFilterSet, topic_filter
 
 from .models import PUBLIC_STATES
 
-
-def authority_options(filterset=None):
-    """The published authorities that received one of the listed (public) proposals, by slug, in Romanian order."""
-    organizations = Organization.objects.live().filter(kind__in=Organization.AUTHORITY_KINDS)
-    if filterset is not None and filterset.queryset is not None:
-        organizations = organizations.filter(pk__in=filterset.queryset.order_by().values("addressed_authority_id"))
-    else:
-        organizations = organizations.filter(received_proposals__state__in=PUBLIC_STATES).distinct()
-    return organizations.order_by(romanian("name")).values_list("slug", "name")
+# The published authorities that received one of the listed (public) proposals.
+authority_options = authority_options_for(
+    "addressed_authority_id", related=Q(received_proposals__state__in=PUBLIC_STATES)
+)
 
 
 class ProposalFilterSet(ListingFilterSet):
