@@ -11,6 +11,7 @@ from participation.moderation import MODERATION_KINDS_HOOK, ModerationKind
 from participation.notifications import NOTIFICATION_KINDS_HOOK, NotificationKind
 from website.groups import EDITORS, MODERATORS
 from website.hooks import (
+    ACCOUNT_LINKS_HOOK,
     API_ENDPOINTS_HOOK,
     DEMO_DATA_HOOK,
     HOME_PAGE_BLOCKS_HOOK,
@@ -259,3 +260,12 @@ def consultations_search_kinds():
             suggest=False,
         ),
     ]
+
+
+@hooks.register(ACCOUNT_LINKS_HOOK)
+def consultations_account_link(request):
+    return {
+        "title": _("My recommendations to public consultations"),
+        "url": reverse("consultations:my_responses"),
+        "order": 10,
+    }

@@ -184,7 +184,9 @@ def answer_mark(*, thread, reply, user):
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     if not permissions.can_mark_answer(user, thread):
         raise PermissionDenied
-    if reply.thread_id != thread.pk or reply.moderation_state != ModerationState.APPROVED:
+    # Read again: a moderator may have just hidden it.
+    reply = Post.objects.approved().filter(pk=reply.pk, thread=thread).first()
+    if reply is None:
         raise ValidationError(_("Only a published reply of this request can be marked."), code="invalid")
     thread.accepted_reply = reply
     thread.save(update_fields=["accepted_reply"])

@@ -16,6 +16,7 @@ from wagtail.models import WorkflowState
 from directory import services as directory_services
 from directory.models import Organization
 from directory.selectors import public_organizations
+from website import hooks as site_hooks
 from website import ratelimit
 from website.pagination import paginate
 
@@ -43,6 +44,7 @@ def dashboard(request):
     context = {
         "memberships": [membership for membership in memberships if membership.state != Membership.State.REJECTED],
         "rejected": [membership for membership in memberships if membership.state == Membership.State.REJECTED],
+        "account_links": site_hooks.account_links(request),
     }
     return render(request, "members/dashboard.html", context)
 

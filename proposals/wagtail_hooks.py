@@ -17,7 +17,13 @@ from participation.follows import FOLLOWABLE_HOOK, Followable
 from participation.notifications import NOTIFICATION_KINDS_HOOK
 from website import hooks as site_hooks
 from website.groups import EDITORS, MODERATORS
-from website.hooks import API_ENDPOINTS_HOOK, DEMO_DATA_HOOK, PERSONAL_DATA_HOOK, STAFF_PERMISSIONS_HOOK
+from website.hooks import (
+    ACCOUNT_LINKS_HOOK,
+    API_ENDPOINTS_HOOK,
+    DEMO_DATA_HOOK,
+    PERSONAL_DATA_HOOK,
+    STAFF_PERMISSIONS_HOOK,
+)
 from website.models import Topic
 
 from . import admin_views
@@ -328,3 +334,8 @@ def proposals_search_kinds():
         order=55,
         refresh_with={Organization: naming},
     )
+
+
+@hooks.register(ACCOUNT_LINKS_HOOK)
+def proposals_account_link(request):
+    return {"title": gettext("Collaboration proposals"), "url": reverse("proposals:member_list"), "order": 20}

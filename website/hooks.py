@@ -32,6 +32,9 @@ PROFILE_SECTIONS_HOOK `directory_organization_profile_sections`
 PERSONAL_DATA_HOOK `members_personal_data`
     `fn(user)` -> `(name, JSON-serialisable data)`: the app's part of a member's data export
     ("Descarcă datele mele").
+ACCOUNT_LINKS_HOOK `register_account_links`
+    `fn(request)` -> `{"title": str, "url": str, "order": int}` or None: a link in "Contul meu" to the app's part of
+    the member's account (my recommendations, my organizations' proposals, my discussions), sorted by `order`.
 ACCOUNT_DELETE_HOOK `members_before_account_delete`
     `fn(user)`: delete or anonymise the app's part of a member's data before the account is deleted
     (contributions stay, without the author).
@@ -48,12 +51,22 @@ SITEMAPS_HOOK = "register_sitemaps"
 PROFILE_SECTIONS_HOOK = "directory_organization_profile_sections"
 PERSONAL_DATA_HOOK = "members_personal_data"
 ACCOUNT_DELETE_HOOK = "members_before_account_delete"
+ACCOUNT_LINKS_HOOK = "register_account_links"
+
+
+def _ordered_links(name, request):
+    items = [item for item in (hook(request) for hook in hooks.get_hooks(name)) if item]
+    return sorted(items, key=lambda item: item.get("order", 0))
 
 
 def navigation_items(request):
     """The registered menu entries, in their order."""
-    items = [item for item in (hook(request) for hook in hooks.get_hooks(NAVIGATION_HOOK)) if item]
-    return sorted(items, key=lambda item: item.get("order", 0))
+    return _ordered_links(NAVIGATION_HOOK, request)
+
+
+def account_links(request):
+    """The apps' links in "Contul meu", in their order."""
+    return _ordered_links(ACCOUNT_LINKS_HOOK, request)
 
 
 def demo_loaders():
