@@ -41,12 +41,13 @@ def can_reply(user, thread):
     return can_write(user) and thread.moderation_state == ModerationState.APPROVED and not thread.is_locked
 
 
-def can_edit(user, post, *, window_minutes, now=None):
+def can_edit(user, post, *, window_minutes, now=None, may_write=None):
     """The author edits their thread or reply for a while after writing it, unless it was rejected or hidden, or
-    the thread was closed."""
+    the thread was closed. `may_write`: can_write(user), when the caller already asked it (a thread's page asks this
+    of every reply, and can_write reads the member's block)."""
     thread = getattr(post, "thread", post)
     return (
-        can_write(user)
+        (can_write(user) if may_write is None else may_write)
         and post.author_id == user.pk
         and post.moderation_state in (ModerationState.PENDING, ModerationState.APPROVED)
         and not thread.is_locked

@@ -7,8 +7,6 @@ what to offer, selectors what to show. A members-only thread sends an anonymous 
 content; a thread the reader may not open answers 404.
 """
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -131,18 +129,18 @@ def _render_thread(request, thread, *, reply_form=None, status=200):
     """The thread's page; `reply_form` is a refused reply (bound, with its errors) shown again with what was typed."""
     user = request.user
     authenticated = user.is_authenticated
-    settings = dialogue_settings(request)
-    window = settings.edit_window_minutes
+    window = dialogue_settings(request).edit_window_minutes
     now = timezone.now()
     replies = selectors.replies(thread, user)
     published = thread.moderation_state == ModerationState.APPROVED
+    may_write = authenticated and permissions.can_write(user)
     for post in replies:
-        post.can_edit = _can_edit(user, post, window, now)
+        post.can_edit = _can_edit(user, post, window, now, may_write)
         # Members report published replies of a published thread, not their own (report_create decides).
         post.can_report = authenticated and post.author_id != user.pk and post.is_public and published
 
-    can_reply = permissions.can_reply(user, thread) if authenticated else False
-    blocked = _blocked_message(user) if authenticated and not can_reply else ""
+    can_reply = may_write and permissions.can_reply(user, thread)
+    blocked = _blocked_message(user) if authenticated and not may_write else ""
     if reply_form is None and can_reply:
         reply_form = ReplyForm(
             initial={"quote": _quotable(request.GET.get("citeaza"), replies)},
@@ -157,7 +155,7 @@ def _render_thread(request, thread, *, reply_form=None, status=200):
         "thread": thread,
         "replies": replies,
         "published": published,
-        "thread_can_edit": _can_edit(user, thread, window, now),
+        "thread_can_edit": _can_edit(user, thread, window, now, may_write),
         "thread_can_report": authenticated and thread.author_id != user.pk and published,
         "can_mark": published and permissions.can_mark_answer(user, thread),
         "can_lock": authenticated and permissions.can_lock(user),
@@ -170,12 +168,9 @@ def _render_thread(request, thread, *, reply_form=None, status=200):
     return render(request, "dialogue/thread_detail.html", context, status=status)
 
 
-def _can_edit(user, post, window, now):
-    """permissions.can_edit, asked only of the reader's own posts still inside the window: it reads the member's
-    block once per post, so asking it of every reply would grow the page's queries with the thread."""
-    if not user.is_authenticated or post.author_id != user.pk or now >= post.created_at + timedelta(minutes=window):
-        return False
-    return permissions.can_edit(user, post, window_minutes=window, now=now)
+def _can_edit(user, post, window, now, may_write):
+    """permissions.can_edit, told whether the reader may write (asked once per page, not once per reply)."""
+    return may_write and permissions.can_edit(user, post, window_minutes=window, now=now, may_write=may_write)
 
 
 def _quotable(value, replies):
