@@ -196,6 +196,7 @@ def test_navigation_lists_menu_pages_then_directory_then_plain_pages(client, hom
         ("Politici publice", "/politici-publice/", False),
         ("Căutare", "/cautare/", False),
         ("Propuneri", "/propuneri/", False),
+        ("Dialog", "/dialog/", False),
         ("Organizații", "/organizatii/", True),
         ("Despre", "/despre/", False),
     ]
