@@ -16,6 +16,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, get_page_models
 
 from tests.factories.consultations import ConsultationIndexPageFactory, ConsultationPageFactory, ResponseFactory
+from tests.factories.dialogue import PostFactory, ThreadFactory
 from tests.factories.directory import OrganizationFactory
 from tests.factories.funding import FundingCallPageFactory, FundingIndexPageFactory
 from tests.factories.guides import GuideIndexPageFactory, LegislationGuidePageFactory
@@ -126,13 +127,15 @@ def content(home_page):
     image = Image.objects.create(title="Poză", file=get_test_image_file())
     image.tags.add("atelier")
     Document.objects.create(title="Raport", file=get_test_image_file(filename="raport.png"))
-    OrganizationFactory(name="Asociația Vecinii din Titan", topics=[topic], sectors=["sector-3"])
+    organization = OrganizationFactory(name="Asociația Vecinii din Titan", topics=[topic], sectors=["sector-3"])
     consultation = ConsultationPageFactory(parent=ConsultationIndexPageFactory(parent=home_page), topics=[topic])
     ResponseFactory(consultation=consultation)
     resource = ResourcePageFactory(parent=ResourceIndexPageFactory(parent=home_page), topics=[topic])
     ResourceDocumentFactory(page=resource)
     proposal = ProposalFactory(state="accepted", topics=[topic])
     ProposalPartnerFactory(proposal=proposal, state="accepted")
+    thread = ThreadFactory(topics=[topic], organization=organization)
+    PostFactory(thread=thread, quote=PostFactory(thread=thread))
     return news
 
 

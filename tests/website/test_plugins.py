@@ -43,7 +43,13 @@ def request_(rf: RequestFactory):
 
 def test_navigation_entries(db, request_):
     entries = site_hooks.navigation_items(request_)
-    assert [entry["url"] for entry in entries] == ["/politici-publice/", "/cautare/", "/propuneri/", "/organizatii/"]
+    assert [entry["url"] for entry in entries] == [
+        "/politici-publice/",
+        "/cautare/",
+        "/propuneri/",
+        "/dialog/",
+        "/organizatii/",
+    ]
     assert all(isinstance(entry["title"], str) and isinstance(entry["order"], int) for entry in entries)
 
 
@@ -93,12 +99,12 @@ def test_home_page_blocks(db, request_):
 
 def test_sitemaps_and_profile_sections():
     sitemaps = site_hooks.sitemaps()
-    assert set(sitemaps) == {"organizations", "proposals"}
+    assert set(sitemaps) == {"organizations", "proposals", "dialogue"}
     assert all(issubclass(sitemap, Sitemap) for sitemap in sitemaps.values())
     assert hooks.get_hooks(site_hooks.PROFILE_SECTIONS_HOOK)
 
 
 def test_api_endpoints():
     endpoints = dict(site_hooks.api_endpoints())
-    assert set(endpoints) == {"organizations", "consultations", "proposals", "search"}
+    assert set(endpoints) == {"organizations", "consultations", "proposals", "threads", "search"}
     assert all(issubclass(viewset, BaseAPIViewSet) for viewset in endpoints.values())
