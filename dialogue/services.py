@@ -267,4 +267,6 @@ def submission_moderated(submission, action, by):
         else:
             thread_recount(submission.thread_id)
     elif action in ("approve", "restore"):
-        Thread.objects.filter(pk=submission.pk).update(last_activity_at=timezone.now())
+        # Saved (not update()): the search document is rebuilt with the new date.
+        submission.last_activity_at = timezone.now()
+        submission.save(update_fields=["last_activity_at"])

@@ -194,3 +194,18 @@ def test_the_sitemap_lists_public_threads_with_their_latest_activity(client, hom
     assert f"/dialog/{public.pk}/</loc><lastmod>{timezone.localdate(public.last_activity_at):%Y-%m-%d}" in sitemap
     for thread in others:
         assert f"/dialog/{thread.pk}/<" not in sitemap
+
+
+def test_a_thread_approved_days_later_is_dated_by_its_approval(people):
+    """Approval moves the thread to the top of the listing, and its search document carries the same date."""
+    from datetime import timedelta
+
+    thread = ThreadFactory(moderation_state=ModerationState.PENDING)
+    Thread.objects.filter(pk=thread.pk).update(
+        created_at=timezone.now() - timedelta(days=3), last_activity_at=timezone.now() - timedelta(days=3)
+    )
+    thread.refresh_from_db()
+    submission_moderate(submission=thread, action="approve", by=people.moderator)
+    thread.refresh_from_db()
+    assert timezone.localdate(thread.last_activity_at) == timezone.localdate()
+    assert SearchDocument.objects.for_object(thread).get().date == timezone.localdate()
