@@ -11,20 +11,20 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action import BulkAction
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from participation import moderation
+from participation.admin_views import ReadOnlyModelViewSet, person_name
 from participation.follows import MAX_ID
 from participation.models import ModerationState
 from website.spreadsheets import SafeSpreadsheetExportMixin
@@ -37,13 +37,6 @@ RESPONSE_SEARCH_FIELDS = ["text", "section"]
 # Values of the listing's `answer` filter besides the verdicts.
 ANSWERED, WAITING_FOR_ANSWER = "answered", "waiting"
 RESPONSES_VIEWSET = "consultations_response"
-
-
-def person_name(user):
-    """A member as staff see them here: the full name, never the email (nor the username, which may be one)."""
-    if user is not None and user.get_full_name().strip():
-        return user.get_full_name().strip()
-    return _("A member of the platform")
 
 
 def on_behalf_of(response):
@@ -232,36 +225,6 @@ class ResponseInspectView(generic.InspectView):
         if answer is None or not answer.justification:
             return verdict_label(self.object) or "—"
         return f"{answer.get_verdict_display()}: {answer.justification}"
-
-
-class ReadOnlyModelViewSet(ModelViewSet):
-    """A listing and a read-only detail page: these records change only through the services, never a form."""
-
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    search_backend_name = None
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
-
-    @property
-    def url_finder_class(self):
-        # Wherever Wagtail links to one of these records (reports, history), it opens the read-only page.
-        return type("_ReadOnlyURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("inspect")})
 
 
 class ResponseViewSet(ReadOnlyModelViewSet):

@@ -17,14 +17,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets import Button
 
+from participation.admin_views import ReadOnlyModelViewSet, person_name
 from participation.follows import MAX_ID
 from participation.models import ModerationState
 
@@ -34,13 +34,6 @@ from .models import Post, Thread, ThreadKind, Visibility
 THREADS_VIEWSET = "dialogue_thread"
 REPLIES_VIEWSET = "dialogue_post"
 EXCERPT_WORDS = 20
-
-
-def person_name(user):
-    """A member as staff see them here: the full name, never the email (nor the username, which may be one)."""
-    if user is not None and user.get_full_name().strip():
-        return user.get_full_name().strip()
-    return _("A member of the platform")
 
 
 def author_label(item):
@@ -265,36 +258,6 @@ class PostInspectView(generic.InspectView):
 
 
 # The viewsets
-
-
-class ReadOnlyModelViewSet(ModelViewSet):
-    """A listing and a read-only detail page: threads and replies change through the services, never a form."""
-
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    search_backend_name = None
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
-
-    @property
-    def url_finder_class(self):
-        # Wherever Wagtail links to one of these records, it opens the read-only page.
-        return type("_ReadOnlyURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("inspect")})
 
 
 class ThreadViewSet(ReadOnlyModelViewSet):

@@ -5,11 +5,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import moderation
 from .follows import MAX_ID
@@ -163,3 +165,43 @@ def moderation_history(item):
     return TransitionLog.objects.filter(
         content_type=ContentType.objects.get_for_model(item), object_id=str(item.pk)
     ).select_related("actor")
+
+
+# Shared by the admin listings of what members submit (consultations' recommendations, the dialogue's threads).
+
+
+def person_name(user):
+    """A member as staff see them here: the full name, never the email (nor the username, which may be one)."""
+    if user is not None and user.get_full_name().strip():
+        return user.get_full_name().strip()
+    return _("A member of the platform")
+
+
+class ReadOnlyModelViewSet(ModelViewSet):
+    """A listing and a read-only detail page: these records change only through the services, never a form."""
+
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_backend_name = None
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+    @property
+    def url_finder_class(self):
+        # Wherever Wagtail links to one of these records (reports, history), it opens the read-only page.
+        return type("_ReadOnlyURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("inspect")})
