@@ -15,14 +15,11 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from website import openapi as oa
+from website.api_fields import moment
 
 from .filters import ConsultationFilterSet
 from .models import ActKind, ConsultationPage, ResponseAnswer, prefetch_public_responses
-from .status import BUCHAREST, ConsultationStatus
-
-
-def _moment(value):
-    return value.astimezone(BUCHAREST).isoformat() if value else None
+from .status import ConsultationStatus
 
 
 class HtmlUrlField(Field):
@@ -67,7 +64,7 @@ class RecommendationsField(Field):
                 ),
                 "section": response.section,
                 "text": response.text,
-                "created_at": _moment(response.created_at),
+                "created_at": moment(response.created_at),
                 "answer": _answer(response),
             }
             for response in _public_responses(page)
@@ -99,7 +96,7 @@ def _answer(response):
         "verdict": answer.verdict,
         "verdict_label": answer.get_verdict_display(),
         "justification": answer.justification,
-        "answered_at": _moment(answer.answered_at),
+        "answered_at": moment(answer.answered_at),
     }
 
 

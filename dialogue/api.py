@@ -10,19 +10,19 @@ understood answers 400. Error messages are in English, like those of Wagtail's o
 """
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.utils import get_full_url
-from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from directory.models import Organization
+from directory.api import OrganizationField, organization_data
 from search.query import matching_object_ids
 from website import openapi as oa
+from website.api_fields import moment, moment_field
 from website.filters import SearchFilter
 from website.models import TopicSerializer
 
@@ -37,10 +37,6 @@ ORDERABLE_FIELDS = {"id", "created_at", "last_activity_at", "reply_count", "titl
 DEFAULT_ORDER = ("-last_activity_at", "-pk")
 
 
-def _moment(value):
-    return timezone.localtime(value).isoformat() if value else None
-
-
 def public_replies():
     """The replies the API shows under a public thread: approved ones, oldest first, with what names their author."""
     return Post.objects.approved().select_related("author", "organization").order_by("created_at", "pk")
@@ -52,34 +48,11 @@ def attach_replies(threads):
     return threads
 
 
-def organization_data(context, organization):
-    """The organization someone wrote on behalf of: id, name, slug, and its entries in the `organizations` endpoint
-    and the directory (both null when it is not published)."""
-    if organization is None:
-        return None
-    published = organization.live
-    request = context["request"]
-    return {
-        "id": organization.pk,
-        "name": organization.name,
-        "slug": organization.slug,
-        "detail_url": (
-            get_object_detail_url(context["router"], request, Organization, organization.pk) if published else None
-        ),
-        "html_url": get_full_url(request, organization.get_absolute_url()) if published else None,
-    }
-
-
 class InstanceField(Field):
     """A field computed from the whole thread."""
 
     def get_attribute(self, instance):
         return instance
-
-
-class OrganizationField(Field):
-    def to_representation(self, organization):
-        return organization_data(self.context, organization)
 
 
 class AuthorField(InstanceField):
@@ -127,16 +100,12 @@ class RepliesField(InstanceField):
                 "by_staff": reply.by_staff,
                 "text": text.plain(reply.text),
                 "text_html": str(text.render(reply.text)),
-                "created_at": _moment(reply.created_at),
+                "created_at": moment(reply.created_at),
                 "quote": reply.quote_id if reply.quote_id in shown else None,
                 "accepted": reply.pk == thread.accepted_reply_id,
             }
             for reply in replies
         ]
-
-
-def _moment_field():
-    return serializers.DateTimeField(default_timezone=timezone.get_default_timezone(), read_only=True)
 
 
 def search_condition(value):
@@ -255,8 +224,8 @@ class ThreadAPIViewSet(BaseAPIViewSet):
         APIField("author", serializer=AuthorField(read_only=True)),
         APIField("organization", serializer=OrganizationField(read_only=True)),
         APIField("by_staff"),
-        APIField("created_at", serializer=_moment_field()),
-        APIField("last_activity_at", serializer=_moment_field()),
+        APIField("created_at", serializer=moment_field()),
+        APIField("last_activity_at", serializer=moment_field()),
         APIField("reply_count"),
         APIField("solved", serializer=SolvedField(read_only=True)),
         APIField("accepted_reply", serializer=serializers.IntegerField(source="accepted_reply_id", read_only=True)),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.utils import get_full_url
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from website import openapi as oa
@@ -19,6 +19,31 @@ from .selectors import public_organizations
 ORDERABLE_FIELDS = {"id", "name", "slug", "founding_year", "first_published_at", "last_published_at"}
 # `name` orders by the diacritics-folded name, so "Școala" comes after "Sănătate", not after "Zâmbet".
 ORDER_COLUMNS = {"name": "sort_name"}
+
+
+def organization_data(context, organization):
+    """An organization as other endpoints link it (a proposal's proposer, a thread's author, …): id, name, slug, its
+    entry in this endpoint and its public profile (both null when it is not published); None for no organization."""
+    if organization is None:
+        return None
+    published = organization.live
+    request = context["request"]
+    return {
+        "id": organization.pk,
+        "name": organization.name,
+        "slug": organization.slug,
+        "detail_url": (
+            get_object_detail_url(context["router"], request, Organization, organization.pk) if published else None
+        ),
+        "html_url": get_full_url(request, organization.get_absolute_url()) if published else None,
+    }
+
+
+class OrganizationField(Field):
+    """An organization of another endpoint's object (see `organization_data`)."""
+
+    def to_representation(self, organization):
+        return organization_data(self.context, organization)
 
 
 class ProfileUrlField(Field):

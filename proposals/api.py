@@ -7,51 +7,24 @@ Drafts and proposals under review, private messages, attachments, partners' offe
 never appear. Error messages are in English, like those of Wagtail's own endpoints: they are read by developers.
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.utils import get_full_url
-from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from directory.api import SECTOR_SCHEMA
-from directory.models import Organization, SectorSerializer
+from directory.api import SECTOR_SCHEMA, OrganizationField, organization_data
+from directory.models import SectorSerializer
 from website import openapi as oa
+from website.api_fields import moment, moment_field
 from website.models import TopicSerializer
 
 from . import selectors
 from .filters import ProposalFilterSet
 from .models import PUBLIC_STATES, Proposal, ProposalState
-
-
-def _moment(value):
-    return timezone.localtime(value).isoformat() if value else None
-
-
-def organization_data(context, organization):
-    """An organization as the proposals endpoint shows it: id, name, slug, its entry in the `organizations`
-    endpoint and its public profile (both null when it is not published in the directory)."""
-    published = organization.live
-    request = context["request"]
-    return {
-        "id": organization.pk,
-        "name": organization.name,
-        "slug": organization.slug,
-        "detail_url": (
-            get_object_detail_url(context["router"], request, Organization, organization.pk) if published else None
-        ),
-        "html_url": get_full_url(request, organization.get_absolute_url()) if published else None,
-    }
-
-
-class OrganizationField(Field):
-    """The proposing organization or the addressed authority (see `organization_data`)."""
-
-    def to_representation(self, organization):
-        return organization_data(self.context, organization)
 
 
 class PartnersField(Field):
@@ -68,7 +41,7 @@ class PartnersField(Field):
             {
                 "organization": organization_data(self.context, partner.organization),
                 "role": partner.role,
-                "joined_at": _moment(partner.decided_at),
+                "joined_at": moment(partner.decided_at),
             }
             for partner in partners
         ]
@@ -85,7 +58,7 @@ class TimelineField(Field):
         if logs is None:
             logs = selectors.timeline(proposal)
         return [
-            {"state": entry["state"], "state_label": str(entry["label"]), "at": _moment(entry["at"])}
+            {"state": entry["state"], "state_label": str(entry["label"]), "at": moment(entry["at"])}
             for entry in selectors.public_timeline_entries(logs)
         ]
 
@@ -113,10 +86,6 @@ class HtmlUrlField(Field):
 
 def _money():
     return serializers.DecimalField(11, 2, coerce_to_string=False, read_only=True)
-
-
-def _moment_field():
-    return serializers.DateTimeField(default_timezone=timezone.get_default_timezone(), read_only=True)
 
 
 class ProposalFilter(BaseFilterBackend):
@@ -203,8 +172,8 @@ class ProposalAPIViewSet(BaseAPIViewSet):
         APIField("duration_months"),
         APIField("state"),
         APIField("state_label", serializer=serializers.CharField(source="get_state_display", read_only=True)),
-        APIField("decided_at", serializer=_moment_field()),
-        APIField("completed_at", serializer=_moment_field()),
+        APIField("decided_at", serializer=moment_field()),
+        APIField("completed_at", serializer=moment_field()),
         APIField("results_summary", serializer=ResultsField(read_only=True)),
         APIField("timeline", serializer=TimelineField(read_only=True)),
     ]
