@@ -3,8 +3,9 @@
 The one rule for "who is this client" (`client_ip`, `client_key`) also serves django-axes and the news view counter.
 
 Each action has its limits in settings.RATE_LIMITS, e.g. `"contact_form": {"user": "5/h", "ip": "20/h"}` (a count per
-`s`, `m`, `h` or `d`; several, comma-separated, all hold: `"4/m,30/h"` stops a burst and a long run). A submission is counted in the cache (atomically, each counter expiring with its window); when
-one of the counters goes past its limit, `consume` raises RateLimited, a ValidationError that the form shows.
+`s`, `m`, `h` or `d`; several, comma-separated, all hold: `"4/m,30/h"` stops a burst and a long run). A submission
+is counted in the cache (atomically, each counter expiring with its window); when one of the counters goes past its
+limit, `consume` raises RateLimited, a ValidationError that the form shows.
 """
 
 import ipaddress
