@@ -188,6 +188,8 @@ def answer_mark(*, thread, reply, user):
     reply = Post.objects.approved().filter(pk=reply.pk, thread=thread).first()
     if reply is None:
         raise ValidationError(_("Only a published reply of this request can be marked."), code="invalid")
+    if reply.author_id is not None and reply.author_id == thread.author_id:
+        raise ValidationError(_("Mark another member's reply: your own replies are not answers."), code="own_reply")
     thread.accepted_reply = reply
     thread.save(update_fields=["accepted_reply"])
     notify(

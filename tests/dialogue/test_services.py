@@ -159,6 +159,9 @@ def test_the_asker_marks_the_answer_that_helped_and_its_author_hears_of_it(peopl
         services.answer_mark(
             thread=thread, reply=PostFactory(moderation_state=ModerationState.PENDING), user=people.asker
         )
+    with pytest.raises(ValidationError) as error:
+        services.answer_mark(thread=thread, reply=PostFactory(thread=thread, author=people.asker), user=people.asker)
+    assert error.value.code == "own_reply"
     services.answer_unmark(thread=thread, user=people.asker)
     thread.refresh_from_db()
     assert thread.accepted_reply is None
