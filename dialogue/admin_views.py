@@ -24,7 +24,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets import Button
 
-from participation.admin_views import ReadOnlyModelViewSet, person_name
+from participation.admin_views import ReadOnlyModelViewSet, block_url, person_name
 from participation.follows import MAX_ID
 from participation.models import ModerationState
 
@@ -46,11 +46,6 @@ def author_label(item):
 
 def moderation_url(key, item):
     return reverse("participation_moderation:decide", args=[key, item.pk])
-
-
-def block_url():
-    """Where a moderator blocks a member: the core's form of blocked members."""
-    return reverse("participation_block:add")
 
 
 class ModeratorButtonsMixin:
@@ -78,7 +73,9 @@ class ModeratorButtonsMixin:
                 )
             )
             if instance.author_id:
-                buttons.append(Button(_("Block the author"), url=block_url(), icon_name="lock", priority=60))
+                buttons.append(
+                    Button(_("Block the author"), url=block_url(instance.author_id), icon_name="lock", priority=60)
+                )
         return buttons
 
 

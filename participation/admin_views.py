@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -205,3 +206,20 @@ class ReadOnlyModelViewSet(ModelViewSet):
     def url_finder_class(self):
         # Wherever Wagtail links to one of these records (reports, history), it opens the read-only page.
         return type("_ReadOnlyURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("inspect")})
+
+
+class BlockCreateView(generic.CreateView):
+    """The form that blocks a member, opened on one member from a submission's row (`?user=<id>`)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        user_id = self.request.GET.get("user", "")
+        if user_id.isdigit() and 0 < int(user_id) <= MAX_ID:
+            initial["user"] = int(user_id)
+        return initial
+
+
+def block_url(user_id=None):
+    """Where a moderator blocks a member (that member, when given)."""
+    url = reverse("participation_block:add")
+    return f"{url}?user={user_id}" if user_id else url

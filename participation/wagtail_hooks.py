@@ -79,6 +79,7 @@ class SubmissionBlockViewSet(ModelViewSet):
     search_backend_name = None
     copy_view_enabled = False
     inspect_view_enabled = False
+    add_view_class = admin_views.BlockCreateView
 
 
 @hooks.register("register_admin_viewset")

@@ -92,8 +92,12 @@ def test_moderators_see_the_actions_editors_do_not(client, staff):
     page = client.get(reverse(THREADS)).content.decode()
     assert lock_url(thread) in page
     assert reverse("participation_moderation:decide", args=["discutii", thread.pk]) in page
-    assert reverse("participation_block:add") in page
+    assert f"{reverse('participation_block:add')}?user={thread.author_id}" in page
     assert f"/dialog/{thread.pk}/" in page
+    # The block form opens on that member.
+    form = client.get(reverse("participation_block:add"), {"user": thread.author_id}).content.decode()
+    assert f'<option value="{thread.author_id}" selected>' in form
+    assert client.get(reverse("participation_block:add"), {"user": "99999999999999999999"}).status_code == 200
     client.force_login(editor)
     page = client.get(reverse(THREADS)).content.decode()
     assert lock_url(thread) not in page
