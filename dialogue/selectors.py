@@ -11,6 +11,18 @@ def unanswered_requests_count(user):
     return Thread.objects.visible_to(user).approved().filter(kind=ThreadKind.ASSISTANCE).unanswered().count()
 
 
+def waiting_requests(limit):
+    """Public assistance requests still waiting for a first reply and open to replies, the oldest first: the home
+    page's call to those who can help."""
+    return (
+        Thread.objects.public()
+        .filter(kind=ThreadKind.ASSISTANCE, locked_at__isnull=True)
+        .unanswered()
+        .for_listing()
+        .order_by("created_at", "pk")[:limit]
+    )
+
+
 def thread_for_page(pk):
     """The thread `pk` (any state: who may read it is the view's question to permissions), or None."""
     return Thread.objects.select_related("author", "organization").filter(pk=pk).first()

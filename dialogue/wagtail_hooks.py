@@ -14,6 +14,7 @@ from website.hooks import (
     ACCOUNT_LINKS_HOOK,
     API_ENDPOINTS_HOOK,
     DEMO_DATA_HOOK,
+    HOME_PAGE_BLOCKS_HOOK,
     NAVIGATION_HOOK,
     PERSONAL_DATA_HOOK,
     SITEMAPS_HOOK,
@@ -71,6 +72,25 @@ def dialogue_notification_kinds():
 def dialogue_navigation(request):
     """The header entry "Dialog", after the proposals and before the directory."""
     return {"title": _("Dialogue"), "url": reverse("dialogue:index"), "order": 97}
+
+
+@hooks.register(HOME_PAGE_BLOCKS_HOOK)
+def waiting_requests_block(request):
+    """Assistance requests nobody has answered yet, after the proposals: easy to find for those who can help."""
+    from .filters import UNANSWERED
+    from .models import ThreadKind
+    from .selectors import waiting_requests
+
+    return {
+        "order": 18,
+        "id": "home-assistance",
+        "title": _("Assistance requests waiting for an answer"),
+        "more_label": _("All assistance requests without an answer"),
+        "more_url": f"{reverse('dialogue:index')}?tip={ThreadKind.ASSISTANCE.value}&stare={UNANSWERED}",
+        "items": waiting_requests(3),
+        "card": "dialogue/includes/thread_card.html",
+        "card_meta": "",
+    }
 
 
 @hooks.register(ACCOUNT_LINKS_HOOK)
