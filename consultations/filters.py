@@ -4,41 +4,18 @@
 `status`, `authority`, `topic`, `sector`, `closes_after` and `closes_before`.
 """
 
-from datetime import datetime, time, timedelta
-
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from directory.filters import authority_options_for, sector_options
-from website.filters import ChoiceFilter, ListingFilterSet, SearchFilter, topic_filter
+from website.filters import ChoiceFilter, DateFilter, ListingFilterSet, topic_filter
 
-from .status import BUCHAREST, ConsultationStatus, status_condition
+from .status import ConsultationStatus, status_condition
 
 # The authorities of the listed consultations (live and public): a draft's or a private consultation's authority
 # is not offered, the options say nothing the listing hides.
 authority_options = authority_options_for("authority_id", related=Q(consultations__isnull=False))
-
-
-def day_start(day):
-    """The first moment of a calendar day in Bucharest."""
-    return datetime.combine(day, time.min, tzinfo=BUCHAREST)
-
-
-class DateFilter(SearchFilter):
-    """A calendar day (YYYY-MM-DD) in Bucharest; not counted."""
-
-    field_class = forms.DateField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-        super().__init__(*args, max_length=20, **kwargs)
-
-    def filter(self, queryset, value):
-        if value is None:
-            return queryset
-        return queryset.filter(self.condition(value))
 
 
 class ConsultationFilterSet(ListingFilterSet):
@@ -76,14 +53,10 @@ class ConsultationFilterSet(ListingFilterSet):
         api_name="sector",
     )
     inchidere_dupa = DateFilter(
-        label=_("Closes on or after"),
-        condition=lambda day: Q(closes_at__gte=day_start(day)),
-        api_name="closes_after",
+        label=_("Closes on or after"), field_name="closes_at", lookup_expr="gte", api_name="closes_after"
     )
     inchidere_inainte = DateFilter(
-        label=_("Closes on or before"),
-        condition=lambda day: Q(closes_at__lt=day_start(day + timedelta(days=1))),
-        api_name="closes_before",
+        label=_("Closes on or before"), field_name="closes_at", lookup_expr="lte", api_name="closes_before"
     )
 
     def status_condition(self, value):

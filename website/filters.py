@@ -9,12 +9,13 @@ a 400 and a JSON message (in English, for developers).
 """
 
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django import forms
 from django.db.models import Count, Q
 from django.http import QueryDict
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.api.v2.utils import BadRequestError
 
@@ -173,6 +174,36 @@ class SearchFilter(ListingFilterMixin, django_filters.CharFilter):
 
     def normalise(self, value):
         return value[: self.max_length].strip()
+
+
+def day_start(day):
+    """The first moment of a calendar day in Bucharest (the site's time zone)."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_default_timezone())
+
+
+class DateFilter(SearchFilter):
+    """A calendar day (YYYY-MM-DD) in Bucharest, both ends of a range included; not counted.
+
+    `lookup_expr="gte"` keeps rows whose `field_name` (a moment) falls on that day or later, `"lte"` on that day or
+    earlier; a `condition` replaces both.
+    """
+
+    field_class = forms.DateField
+    LOOKUPS = ("gte", "lte")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        super().__init__(*args, max_length=20, **kwargs)
+        if self.condition_function is None and self.lookup_expr not in self.LOOKUPS:
+            raise ValueError(f"DateFilter needs a condition or lookup_expr in {self.LOOKUPS}")
+
+    def condition(self, day):
+        if self.condition_function:
+            return super().condition(day)
+        # The calendar's first and last days bound nothing, and their moments overflow in UTC.
+        if self.lookup_expr == "gte":
+            return Q(**{f"{self.field_name}__gte": day_start(day)}) if day > date.min else Q()
+        return Q(**{f"{self.field_name}__lt": day_start(day + timedelta(days=1))}) if day < date.max else Q()
 
 
 class OrderingFilter(ChoiceFilter):
