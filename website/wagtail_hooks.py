@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import admin_hooks  # noqa: F401  (registers the admin's Romanian and slug hooks)
+from .hooks import API_ENDPOINTS_HOOK
 from .models import Topic
 from .spreadsheets import SafeSpreadsheetExportMixin
 
@@ -27,3 +29,11 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register(API_ENDPOINTS_HOOK)
+def topics_api_endpoint():
+    """`/api/v2/topics/`: every topic, the values of the other endpoints' `topic` filters."""
+    from .api_topics import TopicAPIViewSet
+
+    return "topics", TopicAPIViewSet
