@@ -5,7 +5,7 @@ from wagtail import hooks
 
 from search.documents import page_document
 from search.registry import SEARCH_KINDS_HOOK, SearchKind
-from website.hooks import DEMO_DATA_HOOK, HOME_PAGE_BLOCKS_HOOK, PROFILE_SECTIONS_HOOK
+from website.hooks import API_ENDPOINTS_HOOK, DEMO_DATA_HOOK, HOME_PAGE_BLOCKS_HOOK, PROFILE_SECTIONS_HOOK
 
 from .models import FundingCallPage
 
@@ -29,6 +29,14 @@ def open_calls_block(request):
         "items": FundingCallPage.objects.live().public().accepting_applications().for_listing()[:3],
         "card_meta": "funding/includes/call_meta.html",
     }
+
+
+@hooks.register(API_ENDPOINTS_HOOK)
+def funding_api_endpoint():
+    """`/api/v2/funding-calls/`: live, public funding calls with their status and the index's filters."""
+    from .api import FundingCallAPIViewSet
+
+    return "funding-calls", FundingCallAPIViewSet
 
 
 @hooks.register(DEMO_DATA_HOOK)

@@ -87,6 +87,7 @@ def test_home_page_blocks(db, request_):
         "home-funding",
         "home-consultations",
         "home-proposals",
+        "home-assistance",
         "home-news",
         "home-guides",
         "home-resources",
@@ -106,5 +107,13 @@ def test_sitemaps_and_profile_sections():
 
 def test_api_endpoints():
     endpoints = dict(site_hooks.api_endpoints())
-    assert set(endpoints) == {"organizations", "consultations", "proposals", "threads", "search"}
+    assert set(endpoints) == {
+        "topics",
+        "funding-calls",
+        "organizations",
+        "consultations",
+        "proposals",
+        "threads",
+        "search",
+    }
     assert all(issubclass(viewset, BaseAPIViewSet) for viewset in endpoints.values())
