@@ -13,12 +13,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import Page, Revision, Workflow
 from wagtail.snippets.models import get_snippet_models
 
 from directory.models import Organization
 from members.models import Membership
+from tests.conftest import once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -107,10 +109,23 @@ def english_leftovers(html):
     return found
 
 
+@pytest.fixture(scope="module")
+def demo_home(django_db_setup, django_db_blocker):
+    """The whole demo, seeded once for this module's tests (see tests.conftest.once_per_module)."""
+    with once_per_module(django_db_blocker) as (home, unblocked):
+        with unblocked(), override_settings(AXES_ENABLED=False):
+            call_command("seed_demo", verbosity=0)
+        yield home
+
+
 @pytest.fixture
-def demo(home_page, settings):
+def home_page(demo_home, db):
+    return demo_home
+
+
+@pytest.fixture
+def demo(demo_home, db, settings):
     settings.AXES_ENABLED = False
-    call_command("seed_demo", verbosity=0)
     cache.clear()
 
 
