@@ -9,6 +9,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from tests.factories.funding import FundingCallDocumentFactory, FundingCallPageFactory
 from tests.factories.website import TopicFactory
+from tests.limits import HOME_MAX_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +17,6 @@ pytestmark = pytest.mark.django_db
 INDEX_MAX_QUERIES = 22
 CALENDAR_MAX_QUERIES = 13
 API_MAX_QUERIES = 14
-# The home page holds every app's block (each reads its pages and the view restrictions): it grows with the apps,
-# never with the pages.
-HOME_MAX_QUERIES = 24
 
 
 @pytest.fixture

@@ -7,15 +7,13 @@ from wagtail.images.tests.utils import get_test_image_file
 from guides.models import ActKind
 from tests.factories.guides import GuideQuestionFactory, LegalActFactory, LegislationGuidePageFactory
 from tests.factories.website import TopicFactory
+from tests.limits import HOME_MAX_QUERIES
 
 pytestmark = pytest.mark.django_db
 
 # Two of them count the options of the topic and act filters.
 INDEX_MAX_QUERIES = 20
 API_MAX_QUERIES = 14
-# The home page holds every app's block (each reads its pages and the view restrictions): it grows with the apps,
-# never with the pages.
-HOME_MAX_QUERIES = 24
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from resources.services import resource_record_download
 from tests.factories.directory import OrganizationFactory, sector
 from tests.factories.resources import ResourceDocumentFactory, ResourcePageFactory
 from tests.factories.website import TopicFactory
+from tests.limits import HOME_MAX_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,6 @@ pytestmark = pytest.mark.django_db
 # publishers and the years offered.
 INDEX_MAX_QUERIES = 28
 API_MAX_QUERIES = 16
-HOME_MAX_QUERIES = 25
 PROFILE_MAX_QUERIES = 30
 
 
