@@ -15,6 +15,7 @@ from participation.models import Notification, TransitionLog
 from proposals import demo as proposals_demo
 from proposals import selectors, services
 from proposals.models import Proposal, ProposalComment, ProposalPartner, ProposalState
+from tests.conftest import once_per_module
 from website import demo as website_demo
 from website.groups import setup_groups
 
@@ -32,14 +33,28 @@ DATES = {
 }
 
 
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The directory's, the members' and the proposals' demo, seeded once for this module's tests."""
+    with once_per_module(django_db_blocker) as (home, unblocked):
+        with unblocked():
+            setup_groups()
+            get_user_model().objects.create_user("editor", "editor@example.org", "x")
+            topics = website_demo.topics()
+            directory_demo.seed(home=home, topics=topics)
+            members_demo.seed(home=home, topics=topics)
+            logins = proposals_demo.seed(home=home, topics=topics)
+        yield home, topics, logins
+
+
 @pytest.fixture
-def seeded(home_page):
-    setup_groups()
-    get_user_model().objects.create_user("editor", "editor@example.org", "x")
-    topics = website_demo.topics()
-    directory_demo.seed(home=home_page, topics=topics)
-    members_demo.seed(home=home_page, topics=topics)
-    logins = proposals_demo.seed(home=home_page, topics=topics)
+def home_page(seeded_once, db):
+    return seeded_once[0]
+
+
+@pytest.fixture
+def seeded(seeded_once, db):
+    _home, topics, logins = seeded_once
     return topics, logins
 
 

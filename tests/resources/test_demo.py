@@ -9,6 +9,7 @@ from resources import demo as resources_demo
 from resources.models import ResourceDocument, ResourceIndexPage, ResourceKind, ResourcePage, ResourceRelatedPage
 from resources.text import document_text
 from resources.validity import ValidityStatus
+from tests.conftest import once_per_module
 from website import demo as website_demo
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +27,25 @@ def counts():
     )
 
 
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The directory's and the library's demo, seeded once for this module's tests."""
+    with once_per_module(django_db_blocker) as (home, unblocked):
+        with unblocked():
+            topics = website_demo.topics()
+            directory_demo.seed(home=home, topics=topics)
+            assert resources_demo.seed(home=home, topics=topics) == []
+        yield home, topics
+
+
 @pytest.fixture
-def seeded(home_page):
-    topics = website_demo.topics()
-    directory_demo.seed(home=home_page, topics=topics)
-    assert resources_demo.seed(home=home_page, topics=topics) == []
-    return topics
+def home_page(seeded_once, db):
+    return seeded_once[0]
+
+
+@pytest.fixture
+def seeded(seeded_once, db):
+    return seeded_once[1]
 
 
 def test_seeding_twice_gives_the_same_content(home_page, seeded):
