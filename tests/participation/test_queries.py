@@ -42,5 +42,6 @@ def test_moderation_queue(client, member, moderator, rows, django_assert_max_num
         )
         report_create(item=public, by=UserFactory(), reason="Spam")
     client.force_login(moderator)
-    # One count and one list query per registered kind (consultation recommendations among them), none per row.
-    count_queries(client, reverse("participation_moderation:queue"), django_assert_max_num_queries, 23)
+    # One count and one list query per registered kind (recommendations, dialogue threads and replies among them), none
+    # per row.
+    count_queries(client, reverse("participation_moderation:queue"), django_assert_max_num_queries, 27)
