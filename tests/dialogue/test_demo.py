@@ -14,6 +14,7 @@ from directory import demo as directory_demo
 from members import demo as members_demo
 from participation.models import Follow, ModerationState, Notification, Report, TransitionLog
 from proposals import demo as proposals_demo
+from tests.conftest import once_per_module
 from website import demo as website_demo
 from website.groups import EDITORS, setup_groups
 from website.models import SiteSettings
@@ -21,19 +22,32 @@ from website.models import SiteSettings
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The demo the dialogue's builds on, and the dialogue's, seeded once for this module's tests."""
+    with once_per_module(django_db_blocker) as (home, unblocked):
+        with unblocked():
+            groups = setup_groups()
+            editor = get_user_model().objects.create_user(
+                "editor", "editor@example.org", "x", first_name="Elena", last_name="Editor"
+            )
+            editor.groups.add(groups[EDITORS])
+            topics = website_demo.topics()
+            directory_demo.seed(home=home, topics=topics)
+            members_demo.seed(home=home, topics=topics)
+            proposals_demo.seed(home=home, topics=topics)
+            assert dialogue_demo.seed(home=home, topics=topics) == []
+        yield home, topics
+
+
 @pytest.fixture
-def seeded(home_page):
-    groups = setup_groups()
-    editor = get_user_model().objects.create_user(
-        "editor", "editor@example.org", "x", first_name="Elena", last_name="Editor"
-    )
-    editor.groups.add(groups[EDITORS])
-    topics = website_demo.topics()
-    directory_demo.seed(home=home_page, topics=topics)
-    members_demo.seed(home=home_page, topics=topics)
-    proposals_demo.seed(home=home_page, topics=topics)
-    assert dialogue_demo.seed(home=home_page, topics=topics) == []
-    return topics
+def home_page(seeded_once, db):
+    return seeded_once[0]
+
+
+@pytest.fixture
+def seeded(seeded_once, db):
+    return seeded_once[1]
 
 
 def counts():

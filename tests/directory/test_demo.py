@@ -7,15 +7,29 @@ from wagtail.models import WorkflowState
 from directory import demo
 from directory.models import Organization
 from directory.validators import validate_cui
+from tests.conftest import once_per_module
 from website import demo as website_demo
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The demo directory, seeded once for this module's tests."""
+    with once_per_module(django_db_blocker) as (home, unblocked):
+        with unblocked():
+            get_user_model().objects.create_user("editor", "editor@example.org", "x")
+            assert demo.seed(home=home, topics=website_demo.topics()) == []
+        yield home
+
+
 @pytest.fixture
-def seeded(home_page):
-    get_user_model().objects.create_user("editor", "editor@example.org", "x")
-    assert demo.seed(home=home_page, topics=website_demo.topics()) == []
+def home_page(seeded_once, db):
+    return seeded_once
+
+
+@pytest.fixture
+def seeded(seeded_once, db):
     return Organization.objects.all()
 
 
