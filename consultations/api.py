@@ -10,40 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.utils import get_full_url
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from website import openapi as oa
-from website.api_fields import moment
+from website.api_fields import OwnDetailUrlField, PageUrlField, moment
 
 from .filters import ConsultationFilterSet
 from .models import ActKind, ConsultationPage, ResponseAnswer, prefetch_public_responses
 from .status import ConsultationStatus
-
-
-class HtmlUrlField(Field):
-    """The consultation's page on the website, as an absolute URL."""
-
-    def get_attribute(self, instance):
-        return instance
-
-    def to_representation(self, page):
-        return get_full_url(self.context["request"], page.get_url(self.context["request"]))
-
-
-class DetailUrlField(Field):
-    """This endpoint's own detail URL: Wagtail's would name the first endpoint serving the model (`pages`)."""
-
-    def get_attribute(self, instance):
-        return instance
-
-    def to_representation(self, page):
-        request = self.context["request"]
-        # The namespace of the URL that reached this endpoint (`wagtailapi_v2:consultations`).
-        namespace = request.resolver_match.namespace
-        path = ConsultationAPIViewSet.get_object_detail_urlpath(ConsultationPage, page.pk, namespace=namespace)
-        return get_full_url(request, path)
 
 
 class RecommendationsField(Field):
@@ -205,8 +180,8 @@ class ConsultationAPIViewSet(BaseAPIViewSet):
     def get_field_serializer_overrides(cls, model):
         return {
             **super().get_field_serializer_overrides(model),
-            "detail_url": DetailUrlField(read_only=True),
-            "html_url": HtmlUrlField(read_only=True),
+            "detail_url": OwnDetailUrlField(read_only=True),
+            "html_url": PageUrlField(read_only=True),
             "recommendations": RecommendationsField(read_only=True),
             "counts": CountsField(read_only=True),
         }

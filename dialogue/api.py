@@ -12,17 +12,16 @@ understood answers 400. Error messages are in English, like those of Wagtail's o
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
-from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.utils import get_full_url
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from directory.api import OrganizationField, organization_data
+from directory.api import OrganizationField, organization_data, organization_link_schema
 from search.query import matching_object_ids
 from website import openapi as oa
-from website.api_fields import moment, moment_field
+from website.api_fields import InstanceField, moment, moment_field
 from website.filters import SearchFilter
 from website.models import TopicSerializer
 
@@ -46,13 +45,6 @@ def attach_replies(threads):
     """Each thread's public replies in `thread.public_reply_list`, in one query for all of them."""
     prefetch_related_objects(threads, Prefetch("posts", queryset=public_replies(), to_attr="public_reply_list"))
     return threads
-
-
-class InstanceField(Field):
-    """A field computed from the whole thread."""
-
-    def get_attribute(self, instance):
-        return instance
 
 
 class AuthorField(InstanceField):
@@ -149,17 +141,7 @@ class ThreadOrderingFilter(BaseFilterBackend):
 
 def thread_schema():
     """A thread as this endpoint shows it (its `body_fields`)."""
-    organization = oa.nullable(
-        oa.obj(
-            {
-                "id": oa.INTEGER,
-                "name": oa.STRING,
-                "slug": oa.STRING,
-                "detail_url": {**oa.nullable(oa.URL), "description": _("Null when it is not in the directory.")},
-                "html_url": oa.nullable(oa.URL),
-            }
-        )
-    )
+    organization = oa.nullable(organization_link_schema())
     author = {**oa.STRING, "description": _("The organization, else the member's name; never an email.")}
     plain = {**oa.STRING, "description": _("The text without formatting.")}
     html = {**oa.STRING, "description": _("The text as the website shows it: sanitised HTML.")}

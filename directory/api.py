@@ -39,6 +39,19 @@ def organization_data(context, organization):
     }
 
 
+def organization_link_schema():
+    """The OpenAPI schema of `organization_data` (not null itself: wrap it in `oa.nullable` where it may be)."""
+    return oa.obj(
+        {
+            "id": oa.INTEGER,
+            "name": oa.STRING,
+            "slug": oa.STRING,
+            "detail_url": {**oa.nullable(oa.URL), "description": _("Null when it is not in the directory.")},
+            "html_url": oa.nullable(oa.URL),
+        }
+    )
+
+
 class OrganizationField(Field):
     """An organization of another endpoint's object (see `organization_data`)."""
 

@@ -10,16 +10,14 @@ they are read by developers.
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
-from wagtail.api.utils import get_full_url
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from directory.api import OrganizationField
+from directory.api import OrganizationField, organization_link_schema
 from website import openapi as oa
-from website.api_fields import moment_field
+from website.api_fields import OwnDetailUrlField, PageUrlField, moment_field
 from website.collation import romanian
 from website.filters import DateFilter
 
@@ -33,30 +31,6 @@ ORDERABLE_FIELDS = {"id", "title", "opens_on", "deadline", "amount_min", "amount
 
 def order_expression(name):
     return romanian(name) if name == "title" else F(name)
-
-
-class HtmlUrlField(Field):
-    """The call's page on the website, as an absolute URL."""
-
-    def get_attribute(self, instance):
-        return instance
-
-    def to_representation(self, page):
-        return get_full_url(self.context["request"], page.get_url(self.context["request"]))
-
-
-class DetailUrlField(Field):
-    """This endpoint's own detail URL: Wagtail's would name the first endpoint serving the model (`pages`)."""
-
-    def get_attribute(self, instance):
-        return instance
-
-    def to_representation(self, page):
-        request = self.context["request"]
-        path = FundingCallAPIViewSet.get_object_detail_urlpath(
-            FundingCallPage, page.pk, namespace=request.resolver_match.namespace
-        )
-        return get_full_url(request, path)
 
 
 class FundingCallAPIFilterSet(FundingFilterSet):
@@ -101,15 +75,7 @@ class FundingCallOrderingFilter(BaseFilterBackend):
 
 def funding_call_schema():
     """A call as this endpoint shows it (FundingCallPage.api_fields and the fields above)."""
-    organization = oa.obj(
-        {
-            "id": oa.INTEGER,
-            "name": oa.STRING,
-            "slug": oa.STRING,
-            "detail_url": oa.URL,
-            "html_url": oa.URL,
-        }
-    )
+    organization = organization_link_schema()
     money = oa.nullable(oa.NUMBER)
     fields = {
         "title": oa.STRING,
@@ -185,8 +151,8 @@ class FundingCallAPIViewSet(BaseAPIViewSet):
     def get_field_serializer_overrides(cls, model):
         return {
             **super().get_field_serializer_overrides(model),
-            "detail_url": DetailUrlField(read_only=True),
-            "html_url": HtmlUrlField(read_only=True),
+            "detail_url": OwnDetailUrlField(read_only=True),
+            "html_url": PageUrlField(read_only=True),
             # The directory's way of naming an organization, as in every other endpoint (the pages endpoint keeps
             # the page type's own); only while its entry is published.
             "funder_organization": OrganizationField(source="public_funder_organization", read_only=True),

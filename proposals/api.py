@@ -16,7 +16,7 @@ from wagtail.api.utils import get_full_url
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from directory.api import SECTOR_SCHEMA, OrganizationField, organization_data
+from directory.api import SECTOR_SCHEMA, OrganizationField, organization_data, organization_link_schema
 from directory.models import SectorSerializer
 from website import openapi as oa
 from website.api_fields import moment, moment_field
@@ -98,15 +98,7 @@ class ProposalFilter(BaseFilterBackend):
 
 def proposal_schema():
     """A proposal as this endpoint shows it (its `body_fields` and the fields above)."""
-    organization = oa.obj(
-        {
-            "id": oa.INTEGER,
-            "name": oa.STRING,
-            "slug": oa.STRING,
-            "detail_url": {**oa.nullable(oa.URL), "description": _("Null when it is not in the directory.")},
-            "html_url": oa.nullable(oa.URL),
-        }
-    )
+    organization = organization_link_schema()
     money = oa.nullable(oa.NUMBER)
     fields = {
         "title": oa.STRING,
