@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from website import openapi as oa
 from website.api_fields import OwnDetailUrlField, PageUrlField, moment
+from website.api_views import FindBySlugMixin, StrictParametersMixin
 
 from .filters import ConsultationFilterSet
 from .models import ActKind, ConsultationPage, ResponseAnswer, prefetch_public_responses
@@ -148,7 +148,7 @@ def consultation_schema():
     return schema
 
 
-class ConsultationAPIViewSet(BaseAPIViewSet):
+class ConsultationAPIViewSet(StrictParametersMixin, FindBySlugMixin, BaseAPIViewSet):
     """Live, public consultations, open ones closing soonest first, then upcoming, then the latest closed."""
 
     model = ConsultationPage
@@ -212,18 +212,3 @@ class ConsultationAPIViewSet(BaseAPIViewSet):
             .for_listing()
             .prefetch_related(prefetch_public_responses())
         )
-
-    def check_query_parameters(self, queryset):
-        """Only the documented parameters: Wagtail's default also accepts (and ignores) any field name."""
-        unknown = set(self.request.GET.keys()) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                f"query parameter is not an operation or a recognised filter: {', '.join(sorted(unknown))}"
-            )
-
-    def find_object(self, queryset, request):
-        if "slug" in request.GET:
-            return queryset.get(slug=request.GET["slug"])
-        if "id" in request.GET:
-            return queryset.get(pk=int(request.GET["id"]))
-        return None

@@ -22,6 +22,7 @@ from directory.api import OrganizationField, organization_data, organization_lin
 from search.query import matching_object_ids
 from website import openapi as oa
 from website.api_fields import InstanceField, moment, moment_field
+from website.api_views import StrictParametersMixin
 from website.filters import SearchFilter
 from website.models import TopicSerializer
 
@@ -184,7 +185,7 @@ def thread_schema():
     return schema
 
 
-class ThreadAPIViewSet(BaseAPIViewSet):
+class ThreadAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
     """Public approved threads, the latest activity first."""
 
     model = Thread
@@ -277,11 +278,3 @@ class ThreadAPIViewSet(BaseAPIViewSet):
         if not hasattr(self, "_cached_object"):
             self._cached_object = attach_replies([super().get_object()])[0]
         return self._cached_object
-
-    def check_query_parameters(self, queryset):
-        """Only the documented parameters: Wagtail's default also accepts (and ignores) any field name."""
-        unknown = set(self.request.GET.keys()) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                f"query parameter is not an operation or a recognised filter: {', '.join(sorted(unknown))}"
-            )

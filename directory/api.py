@@ -11,6 +11,7 @@ from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from website import openapi as oa
+from website.api_views import FindBySlugMixin, StrictParametersMixin
 
 from .filters import DirectoryFilterSet
 from .models import Organization
@@ -145,7 +146,7 @@ def organization_schema():
     return schema
 
 
-class OrganizationAPIViewSet(BaseAPIViewSet):
+class OrganizationAPIViewSet(StrictParametersMixin, FindBySlugMixin, BaseAPIViewSet):
     """Published organizations only; drafts and changes waiting for moderation never appear."""
 
     model = Organization
@@ -205,18 +206,3 @@ class OrganizationAPIViewSet(BaseAPIViewSet):
 
     def get_queryset(self):
         return public_organizations().for_listing().order_by("sort_name", "pk")
-
-    def check_query_parameters(self, queryset):
-        """Only the documented parameters: Wagtail's default also accepts (and ignores) any field name."""
-        unknown = set(self.request.GET.keys()) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                f"query parameter is not an operation or a recognised filter: {', '.join(sorted(unknown))}"
-            )
-
-    def find_object(self, queryset, request):
-        if "slug" in request.GET:
-            return queryset.get(slug=request.GET["slug"])
-        if "id" in request.GET:
-            return queryset.get(pk=int(request.GET["id"]))
-        return None

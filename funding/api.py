@@ -18,6 +18,7 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from directory.api import OrganizationField, organization_link_schema
 from website import openapi as oa
 from website.api_fields import OwnDetailUrlField, PageUrlField, moment_field
+from website.api_views import FindBySlugMixin, StrictParametersMixin
 from website.collation import romanian
 from website.filters import DateFilter
 
@@ -112,7 +113,7 @@ def funding_call_schema():
     return schema
 
 
-class FundingCallAPIViewSet(BaseAPIViewSet):
+class FundingCallAPIViewSet(StrictParametersMixin, FindBySlugMixin, BaseAPIViewSet):
     """Live, public funding calls, in the funding index's order."""
 
     model = FundingCallPage
@@ -187,18 +188,3 @@ class FundingCallAPIViewSet(BaseAPIViewSet):
 
     def get_queryset(self):
         return FundingCallPage.objects.live().public().order_by_deadline(now=timezone.now()).for_listing()
-
-    def check_query_parameters(self, queryset):
-        """Only the documented parameters: Wagtail's default also accepts (and ignores) any field name."""
-        unknown = set(self.request.GET.keys()) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                f"query parameter is not an operation or a recognised filter: {', '.join(sorted(unknown))}"
-            )
-
-    def find_object(self, queryset, request):
-        if "slug" in request.GET:
-            return queryset.get(slug=request.GET["slug"])
-        if "id" in request.GET:
-            return queryset.get(pk=int(request.GET["id"]))
-        return None

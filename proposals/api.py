@@ -13,13 +13,13 @@ from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.utils import get_full_url
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from directory.api import SECTOR_SCHEMA, OrganizationField, organization_data, organization_link_schema
 from directory.models import SectorSerializer
 from website import openapi as oa
 from website.api_fields import moment, moment_field
+from website.api_views import StrictParametersMixin
 from website.models import TopicSerializer
 
 from . import selectors
@@ -135,7 +135,7 @@ def proposal_schema():
     return schema
 
 
-class ProposalAPIViewSet(BaseAPIViewSet):
+class ProposalAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
     """Public proposals, the latest decision first."""
 
     model = Proposal
@@ -220,11 +220,3 @@ class ProposalAPIViewSet(BaseAPIViewSet):
         if not hasattr(self, "_cached_object"):
             self._cached_object = selectors.attach_timelines([super().get_object()])[0]
         return self._cached_object
-
-    def check_query_parameters(self, queryset):
-        """Only the documented parameters: Wagtail's default also accepts (and ignores) any field name."""
-        unknown = set(self.request.GET.keys()) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                f"query parameter is not an operation or a recognised filter: {', '.join(sorted(unknown))}"
-            )

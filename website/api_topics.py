@@ -6,10 +6,10 @@ apart from website/api.py, the router, which imports every app's endpoints.
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from . import openapi as oa
+from .api_views import FindBySlugMixin, StrictParametersMixin
 from .collation import romanian
 from .models import Topic
 
@@ -30,7 +30,7 @@ def topic_schema():
     return schema
 
 
-class TopicAPIViewSet(BaseAPIViewSet):
+class TopicAPIViewSet(StrictParametersMixin, FindBySlugMixin, BaseAPIViewSet):
     """Every topic, in Romanian alphabetical order."""
 
     model = Topic
@@ -59,18 +59,3 @@ class TopicAPIViewSet(BaseAPIViewSet):
 
     def get_queryset(self):
         return Topic.objects.order_by(romanian("name"), "pk")
-
-    def check_query_parameters(self, queryset):
-        """Only the documented parameters: Wagtail's default also accepts (and ignores) any field name."""
-        unknown = set(self.request.GET.keys()) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                f"query parameter is not an operation or a recognised filter: {', '.join(sorted(unknown))}"
-            )
-
-    def find_object(self, queryset, request):
-        if "slug" in request.GET:
-            return queryset.get(slug=request.GET["slug"])
-        if "id" in request.GET:
-            return queryset.get(pk=int(request.GET["id"]))
-        return None
