@@ -3,6 +3,7 @@ never, and a proposal follows its state in and out of the search."""
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from members.models import Membership
 from proposals.models import ProposalState
@@ -56,7 +57,7 @@ def test_public_proposals_are_found_with_their_type_and_topic(client, parties):
     ]
     document = SearchDocument.objects.for_object(accepted).get()
     assert document.url == f"/propuneri/{accepted.pk}/"
-    assert document.date == accepted.decided_at.date()
+    assert document.date == timezone.localdate(accepted.decided_at)  # the day in Bucharest, also after 22:00 UTC
     # The organizations' names are searched too: "who proposed it, to whom".
     assert accepted.title in titles("gradina vecinilor compostare")
     # In the page and the API.
