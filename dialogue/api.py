@@ -15,14 +15,13 @@ from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
 from wagtail.api.utils import get_full_url
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from directory.api import OrganizationField, organization_data, organization_link_schema
 from search.query import matching_object_ids
 from website import openapi as oa
 from website.api_fields import InstanceField, moment, moment_field
-from website.api_views import StrictParametersMixin
+from website.api_views import StrictParametersMixin, requested_order
 from website.filters import SearchFilter
 from website.models import TopicSerializer
 
@@ -131,12 +130,7 @@ class ThreadOrderingFilter(BaseFilterBackend):
         order = request.GET.get("order")
         if not order:
             return queryset.order_by(*DEFAULT_ORDER)
-        columns = []
-        for field in order.split(","):
-            name = field.strip().lstrip("-")
-            if name not in ORDERABLE_FIELDS:
-                raise BadRequestError(f"cannot order by '{field}'; use one of: {', '.join(sorted(ORDERABLE_FIELDS))}")
-            columns.append(("-" if field.strip().startswith("-") else "") + name)
+        columns = [("-" if descending else "") + name for name, descending in requested_order(order, ORDERABLE_FIELDS)]
         return queryset.order_by(*columns, "pk")
 
 

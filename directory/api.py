@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.utils import get_full_url
-from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
+from wagtail.api.v2.utils import get_object_detail_url
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from website import openapi as oa
-from website.api_views import FindBySlugMixin, StrictParametersMixin
+from website.api_views import FindBySlugMixin, StrictParametersMixin, requested_order
 
 from .filters import DirectoryFilterSet
 from .models import Organization
@@ -92,12 +92,10 @@ class OrganizationOrderingFilter(BaseFilterBackend):
         order = request.GET.get("order")
         if not order:
             return queryset
-        columns = []
-        for field in order.split(","):
-            name = field.strip().lstrip("-")
-            if name not in ORDERABLE_FIELDS:
-                raise BadRequestError(f"cannot order by '{field}'; use one of: {', '.join(sorted(ORDERABLE_FIELDS))}")
-            columns.append(("-" if field.strip().startswith("-") else "") + ORDER_COLUMNS.get(name, name))
+        columns = [
+            ("-" if descending else "") + ORDER_COLUMNS.get(name, name)
+            for name, descending in requested_order(order, ORDERABLE_FIELDS)
+        ]
         return queryset.order_by(*columns, "pk")
 
 

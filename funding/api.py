@@ -12,13 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api import APIField
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from directory.api import OrganizationField, organization_link_schema
 from website import openapi as oa
 from website.api_fields import OwnDetailUrlField, PageUrlField, moment_field
-from website.api_views import FindBySlugMixin, StrictParametersMixin
+from website.api_views import FindBySlugMixin, StrictParametersMixin, requested_order
 from website.collation import romanian
 from website.filters import DateFilter
 
@@ -62,15 +61,10 @@ class FundingCallOrderingFilter(BaseFilterBackend):
         order = request.GET.get("order")
         if not order:
             return queryset
-        columns = []
-        for field in order.split(","):
-            name = field.strip().lstrip("-")
-            if name not in ORDERABLE_FIELDS:
-                raise BadRequestError(f"cannot order by '{field}'; use one of: {', '.join(sorted(ORDERABLE_FIELDS))}")
-            expression = order_expression(name)
-            columns.append(
-                expression.desc(nulls_last=True) if field.strip().startswith("-") else expression.asc(nulls_last=True)
-            )
+        columns = [
+            order_expression(name).desc(nulls_last=True) if descending else order_expression(name).asc(nulls_last=True)
+            for name, descending in requested_order(order, ORDERABLE_FIELDS)
+        ]
         return queryset.order_by(*columns, "pk")
 
 

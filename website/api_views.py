@@ -23,3 +23,15 @@ class FindBySlugMixin:
         if "id" in request.GET:
             return queryset.get(pk=int(request.GET["id"]))
         return None
+
+
+def requested_order(value, orderable):
+    """`?order=name,-created_at` as `[("name", False), ("created_at", True)]` (name, descending); a field outside
+    `orderable` is a 400."""
+    order = []
+    for field in value.split(","):
+        name = field.strip().lstrip("-")
+        if name not in orderable:
+            raise BadRequestError(f"cannot order by '{field}'; use one of: {', '.join(sorted(orderable))}")
+        order.append((name, field.strip().startswith("-")))
+    return order
