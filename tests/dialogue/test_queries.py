@@ -116,3 +116,31 @@ def test_a_thread_page_does_not_grow_with_its_replies(client, people, reader, dj
     if reader == "asker":
         # The thread and every recent reply of theirs carry "Modifică", in the same number of queries.
         assert page.count("/modifica/") > 10
+
+
+def add_own_posts(count, people):
+    organization = OrganizationFactory(live=True)
+    for n in range(count):
+        thread = ThreadFactory(
+            author=people.helper, topics=[TopicFactory()], organization=organization if n % 2 else None
+        )
+        PostFactory(
+            thread=thread, author=people.helper, moderation_state=ModerationState.REJECTED if n % 3 else "approved"
+        )
+
+
+@pytest.mark.parametrize("view", ["discutii", "raspunsuri"])
+def test_my_discussions_do_not_grow_with_the_posts(client, people, view):
+    client.force_login(people.helper)
+    url = f"/contul-meu/dialog/?vedere={view}"
+    add_own_posts(3, people)
+    few = queries(client, url)
+    add_own_posts(15, people)
+    assert queries(client, url) <= few
+
+
+def test_the_feed_does_not_grow_with_the_threads(client, people):
+    add_threads(3, people)
+    few = queries(client, "/dialog/feed/")
+    add_threads(15, people)
+    assert queries(client, "/dialog/feed/") <= few
