@@ -179,8 +179,9 @@ def post_edit(*, post, user, text, title=None, request=None, now=None):
 
 
 @transaction.atomic
-def answer_mark(*, thread, reply, user):
-    """The person who asked marks the reply that helped; it shows first, and its author hears of it."""
+def answer_mark(*, thread, reply, user, request=None):
+    """The person who asked marks the reply that helped; it shows first, and its author hears of it (rate-limited
+    like posting, so that marking back and forth cannot flood the author with emails)."""
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     if not permissions.can_mark_answer(user, thread):
         raise PermissionDenied
@@ -190,6 +191,8 @@ def answer_mark(*, thread, reply, user):
         raise ValidationError(_("Only a published reply of this request can be marked."), code="invalid")
     if reply.author_id is not None and reply.author_id == thread.author_id:
         raise ValidationError(_("Mark another member's reply: your own replies are not answers."), code="own_reply")
+    if request is not None:
+        ratelimit.consume(request, RATE_LIMIT)
     thread.accepted_reply = reply
     thread.save(update_fields=["accepted_reply"])
     notify(

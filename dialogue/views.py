@@ -360,8 +360,8 @@ def answer_mark(request, pk):
         messages.error(request, _("Choose one of the replies of this request."))
         return redirect(url)
     try:
-        services.answer_mark(thread=thread, reply=chosen, user=request.user)
-    except ValidationError as error:
+        services.answer_mark(thread=thread, reply=chosen, user=request.user, request=request)
+    except ValidationError as error:  # also RateLimited
         for message in error.messages:
             messages.error(request, message)
         return redirect(url)

@@ -239,3 +239,17 @@ def test_a_pending_reply_notifies_followers_only_once_approved(people):
     assert not Notification.objects.filter(recipient=people.asker).exists()
     submission_moderate(submission=reply, action="approve", by=people.moderator)
     assert Notification.objects.filter(recipient=people.asker, kind=services.NOTIFICATION_KIND).count() == 1
+
+
+def test_marking_answers_back_and_forth_is_rate_limited(people, rf):
+    """Each mark tells the reply's author: marking over and over is stopped like posting too fast."""
+    thread = ThreadFactory(author=people.asker, kind=ThreadKind.ASSISTANCE)
+    answer = PostFactory(thread=thread, author=people.helper)
+    request = rf.post("/", REMOTE_ADDR="203.0.113.9")
+    request.user = people.asker
+    with override_settings(RATE_LIMITS={"dialogue_post": {"user": "2/m"}}):
+        for _attempt in range(2):
+            services.answer_mark(thread=thread, reply=answer, user=people.asker, request=request)
+        with pytest.raises(RateLimited):
+            services.answer_mark(thread=thread, reply=answer, user=people.asker, request=request)
+    assert Notification.objects.filter(recipient=people.helper, kind=services.NOTIFICATION_KIND).count() == 2
